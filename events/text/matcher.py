@@ -1,0 +1,219 @@
+"""One multi-pattern matcher for places, actors, triggers and cues.
+
+Patterns are normalised with ``match_key`` and scanned with an Aho-Corasick automaton
+(pyahocorasick) over the match key of a text.  A raw hit is accepted only when it is a whole
+word: the character after it is not a letter or digit, and the letters glued in front of it form
+a legal Arabic proclitic chain (و/ف + ب/ل/ك + ال, with ل+ال written لل).  Arabic patterns are
+indexed by their *bare* form (a leading ال removed), so "للتحالف", "بالحسكة" and "والحسكة" all
+find "التحالف"/"الحسكة", while "البابا" never finds "الباب" and "بغداد" never finds "غداد".
+
+Overlaps are resolved per *group* (e.g. "place", "actor", "trigger", "cue") by spaCy's rule:
+longest match first, then the earliest.  Each accepted match carries the payloads (lexicon
+entries) of its pattern, so provenance can cite the entry id.
+"""
+
+from __future__ import annotations
+
+import bisect
+import pickle
+from collections.abc import Hashable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import ahocorasick
+
+from .normalize import is_arabic_letter, is_word_char, match_key
+
+__all__ = ["Match", "Matcher", "ARTICLE_PREFIXES", "BARE_PREFIXES"]
+
+# Prefix chains allowed in front of a bare pattern, by whether the pattern had the article.
+ARTICLE_PREFIXES = frozenset({"ال", "وال", "فال", "بال", "كال", "وبال", "فبال", "وكال", "فكال", "لل", "ولل", "فلل"})
+# When the bare form itself starts with ل (اللاذقية → لاذقية), ل + ال + ل... is written لل + rest.
+ARTICLE_PREFIXES_LAM = frozenset({"ل", "ول", "فل"})
+BARE_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """An accepted match in a match key: ``key[start:end]`` is the pattern (prefix excluded)."""
+
+    start: int
+    end: int
+    group: str
+    pattern: str  # the normalised pattern, article included when the pattern had one
+    payloads: tuple[Any, ...]
+    prefix: str = ""  # proclitic letters glued in front ("ب", "وال", ...)
+
+    @property
+    def token_start(self) -> int:
+        """Where the written word starts, proclitics included."""
+        return self.start - len(self.prefix)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class _Pattern:
+    bare: str
+    article: bool
+    group: str
+    payloads: list[Any] = field(default_factory=list)
+    min_prefix_len: int = 0
+    allow_prefix: bool = True
+
+
+class Matcher:
+    """Compile patterns once; find whole-word, clitic-aware matches in match keys.
+
+    >>> m = Matcher()
+    >>> m.add("الحسكة", "place", "gz:hasakah")
+    >>> m.compile()
+    >>> [(x.pattern, x.prefix) for x in m.find(match_key("وبالحسكة"))]
+    [('الحسكة', 'وبال')]
+    """
+
+    def __init__(self) -> None:
+        self._patterns: dict[tuple[str, bool, str], _Pattern] = {}
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    def add(self, text: str, group: str, payload: Any, *, allow_prefix: bool = True) -> str | None:
+        """Add one pattern (any spelling; it is normalised here).  Returns its key, or None if empty.
+
+        ``allow_prefix=False`` makes an Arabic pattern match only as a bare word (no و ب ل ...).
+        """
+        key = match_key(text)
+        if not key:
+            return None
+        article = len(key) > 2 and key.startswith("ال") and is_arabic_letter(key[2])
+        bare = key[2:] if article else key
+        ident = (bare, article, group)
+        pat = self._patterns.get(ident)
+        if pat is None:
+            pat = self._patterns[ident] = _Pattern(bare, article, group, allow_prefix=allow_prefix)
+        else:
+            pat.allow_prefix = pat.allow_prefix and allow_prefix
+        if payload not in pat.payloads:
+            pat.payloads.append(payload)
+        self._automaton = None
+        return key
+
+    def add_many(self, items: Iterable[tuple[str, str, Any]]) -> None:
+        for text, group, payload in items:
+            self.add(text, group, payload)
+
+    def compile(self) -> None:
+        auto = ahocorasick.Automaton()
+        by_bare: dict[str, list[tuple[bool, str, bool, tuple[Any, ...]]]] = {}
+        for pat in self._patterns.values():
+            by_bare.setdefault(pat.bare, []).append(
+                (pat.article, pat.group, pat.allow_prefix, tuple(pat.payloads))
+            )
+        for bare, variants in by_bare.items():
+            auto.add_word(bare, (len(bare), tuple(variants)))
+        if len(auto) == 0:
+            auto.add_word("\x00\x00", (2, ()))  # an automaton cannot be empty
+        auto.make_automaton()
+        self._automaton = auto
+
+    # -- persistence: the compiled automaton pickles quickly -----------------------------------
+    def dumps(self) -> bytes:
+        if self._automaton is None:
+            self.compile()
+        return pickle.dumps(self._automaton, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def loads(cls, data: bytes) -> Matcher:
+        m = cls()
+        m._automaton = pickle.loads(data)  # noqa: S301 - our own cache file, keyed by source hash
+        return m
+
+    # -- scanning -------------------------------------------------------------------------------
+    def iter_raw(self, key: str) -> Iterator[Match]:
+        """Every accepted (whole-word, legal-prefix) match, overlapping ones included."""
+        if self._automaton is None:
+            self.compile()
+        auto = self._automaton
+        assert auto is not None
+        n = len(key)
+        for end_idx, (length, variants) in auto.iter(key):
+            end = end_idx + 1
+            start = end - length
+            if end < n and is_word_char(key[end]):
+                continue
+            if start > 0 and is_word_char(key[start - 1]):
+                # walk back over the letters glued in front
+                ts = start - 1
+                while ts > 0 and is_word_char(key[ts - 1]):
+                    ts -= 1
+                prefix = key[ts:start]
+            else:
+                prefix = ""
+            first = key[start] if start < n else ""
+            arabic = is_arabic_letter(first)
+            for article, group, allow_prefix, payloads in variants:
+                if not _prefix_ok(prefix, article, arabic, allow_prefix, key[start:end]):
+                    continue
+                pattern = ("ال" + key[start:end]) if article else key[start:end]
+                yield Match(start, end, group, pattern, payloads, prefix)
+
+    def find(self, key: str, groups: Iterable[str] | None = None) -> list[Match]:
+        """Accepted matches, overlaps resolved within each group: longest first, then earliest."""
+        wanted = set(groups) if groups is not None else None
+        by_group: dict[str, list[Match]] = {}
+        for m in self.iter_raw(key):
+            if wanted is None or m.group in wanted:
+                by_group.setdefault(m.group, []).append(m)
+        out: list[Match] = []
+        for matches in by_group.values():
+            out.extend(resolve_overlaps(matches))
+        out.sort(key=lambda m: (m.start, -m.end))
+        return out
+
+
+def _prefix_ok(prefix: str, article: bool, arabic: bool, allow_prefix: bool, bare: str) -> bool:
+    if not arabic:
+        # Latin and other scripts: whole words only, nothing glued in front.
+        return prefix == ""
+    if article:
+        if prefix in ARTICLE_PREFIXES:
+            return allow_prefix or prefix == "ال"
+        if prefix in ARTICLE_PREFIXES_LAM and bare.startswith("ل"):
+            return allow_prefix
+        return False
+    if prefix == "":
+        return True
+    if not allow_prefix or prefix not in BARE_PREFIXES:
+        return False
+    # a one-letter prefix on a very short bare word is the main source of false hits
+    return len(bare) >= 3
+
+
+def resolve_overlaps(matches: Iterable[Match]) -> list[Match]:
+    """Keep non-overlapping matches, longest first then earliest (spaCy's ``filter_spans``).
+
+    Overlap is judged on the written words (proclitics included), so a match never sits inside
+    the prefix of another.
+    """
+    ordered = sorted(matches, key=lambda m: (-(m.end - m.start), m.start))
+    starts: list[int] = []  # starts and ends of the kept spans, sorted and non-overlapping
+    ends: list[int] = []
+    kept: list[Match] = []
+    for m in ordered:
+        s, e = m.token_start, m.end
+        i = bisect.bisect_left(starts, s)
+        if (i > 0 and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
+            continue
+        starts.insert(i, s)
+        ends.insert(i, e)
+        kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def payload_ids(match: Match) -> list[Hashable]:
+    """The ids of a match's payloads, for provenance (payloads with an ``id`` attribute or str)."""
+    return [getattr(p, "id", p) for p in match.payloads]

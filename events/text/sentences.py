@@ -1,0 +1,178 @@
+"""Sentence splitting for Arabic and English news, on the match key, with offsets.
+
+Rules (see docs/arabic.md section 5):
+
+* every line break ends a sentence (headlines, datelines, bullet lists, captions);
+* ``.`` ``!`` ``?`` (``؟`` and ``…`` are folded to these in the key) end a sentence when
+  whitespace, a quote or a letter follows: "الثلاثاء.وأوضح" is two sentences, "2.5" is not;
+* no split after a single-letter abbreviation ("د.", "أ.ف.ب", "U.S.") or a known English
+  abbreviation ("Aug.", "Gen.", "Mr."); the list lives in ``lexicon/abbreviations.yaml``;
+* no split inside a quotation (quote marks are all ``"`` in the key, paired by alternation and
+  reset at each line break, since sources swap « and »);
+* never at the Arabic comma.
+
+Clauses (the scope of negation and other cues) are cut inside a sentence at ``;``, at ``:`` and
+at a comma or ``-`` followed by a clause connective (``فيما``, ``بينما``, ``while``, ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .normalize import is_word_char, match_key
+
+__all__ = ["Sentence", "split_sentences", "split_clauses"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence as a span of the match key; ``index`` counts sentences in the text."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int  # index of the line (paragraph) it belongs to
+    is_heading: bool = False  # a short line without final punctuation: headline, dateline, caption
+
+    def text(self, key: str) -> str:
+        return key[self.start : self.end]
+
+
+_FINAL = frozenset(".!?")
+
+
+@lru_cache(maxsize=1)
+def _abbrev_set() -> frozenset[str]:
+    from ..lexicon import load_word_list
+
+    return frozenset(match_key(w).rstrip(".") for w in load_word_list("abbreviations"))
+
+
+def split_sentences(key: str, abbreviations: Iterable[str] | None = None) -> list[Sentence]:
+    """Split a match key into sentences (spans of ``key``, whitespace trimmed)."""
+    abbrev = frozenset(abbreviations) if abbreviations is not None else _abbrev_set()
+    out: list[Sentence] = []
+    paragraph = -1
+    pos = 0
+    n = len(key)
+    while pos < n:
+        nl = key.find("\n", pos)
+        line_end = n if nl < 0 else nl
+        if key[pos:line_end].strip():
+            paragraph += 1
+            for s, e in _split_line(key, pos, line_end, abbrev):
+                s, e = _trim(key, s, e)
+                if e > s:
+                    out.append(Sentence(len(out), s, e, paragraph))
+        pos = line_end + 1
+    # headings: a paragraph that is a single short sentence without final punctuation
+    para_sizes: dict[int, int] = {}
+    for s in out:
+        para_sizes[s.paragraph] = para_sizes.get(s.paragraph, 0) + 1
+    result = []
+    for s in out:
+        last = key[s.end - 1]
+        heading = para_sizes[s.paragraph] == 1 and last not in _FINAL and (s.end - s.start) <= 200
+        result.append(Sentence(s.index, s.start, s.end, s.paragraph, heading) if heading else s)
+    return result
+
+
+def _trim(key: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and key[s].isspace():
+        s += 1
+    while e > s and key[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _split_line(key: str, start: int, end: int, abbrev: frozenset[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    in_quote = False
+    seg = start
+    i = start
+    while i < end:
+        ch = key[i]
+        if ch == '"':
+            in_quote = not in_quote
+        elif ch in _FINAL and not in_quote:
+            j = i + 1
+            while j < end and key[j] in _FINAL:  # "?!" "..."
+                j += 1
+            if _is_boundary(key, i, j, end, abbrev):
+                # a closing bracket right after the mark stays with the sentence
+                while j < end and key[j] in ")]":
+                    j += 1
+                spans.append((seg, j))
+                seg = j
+                i = j
+                continue
+            i = j
+            continue
+        i += 1
+    if seg < end:
+        spans.append((seg, end))
+    return spans
+
+
+def _is_boundary(key: str, i: int, j: int, end: int, abbrev: frozenset[str]) -> bool:
+    """Is the run of final marks key[i:j] a sentence end?"""
+    if j >= end:
+        return True
+    nxt = key[j]
+    if key[i] == ".":
+        prev = key[i - 1] if i > 0 else " "
+        if prev.isdigit() and nxt.isdigit():  # 2.5, 14.02.2024, 10.30
+            return False
+        # the word before the dot
+        ws = i
+        while ws > 0 and is_word_char(key[ws - 1]):
+            ws -= 1
+        word = key[ws:i]
+        if len(word) == 1 and word.isalpha():  # د. / U.S. / أ.ف.ب
+            return False
+        if word and word in abbrev:
+            return False
+        if nxt == "." or nxt == ",":
+            return False
+    if nxt.isspace() or nxt in "\"'([":
+        return True
+    if is_word_char(nxt):
+        # "الثلاثاء.وأوضح": a letter glued after the mark still starts a sentence,
+        # but not inside dotted forms like "pic.twitter.com" or an e-mail / URL.
+        ws = i
+        while ws > 0 and not key[ws - 1].isspace():
+            ws -= 1
+        token = key[ws:i]
+        if "/" in token or "@" in token or "pic" in token or "www" in token:
+            return False
+        if nxt.isdigit():
+            return False
+        return not nxt.isascii() or key[i] != "."
+    return False
+
+
+@lru_cache(maxsize=1)
+def _clause_regex() -> regex.Pattern[str]:
+    from ..lexicon import load_word_list
+
+    connectives = sorted({match_key(w) for w in load_word_list("clause_connectives")}, key=len, reverse=True)
+    alt = "|".join(regex.escape(c) for c in connectives if c)
+    # split before: "; " | ": " | ", <connective>" | " - <connective>"
+    return regex.compile(rf"(?:[;:](?=\s)|(?<=[,\-])\s*(?=(?:{alt})(?!\w)))" if alt else r"[;:](?=\s)")
+
+
+def split_clauses(key: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clause spans inside the sentence key[start:end]."""
+    rx = _clause_regex()
+    cuts = [start]
+    for m in rx.finditer(key, start, end):
+        cut = m.end()
+        if cuts[-1] < cut < end:
+            cuts.append(cut)
+    cuts.append(end)
+    spans = [_trim(key, a, b) for a, b in zip(cuts, cuts[1:])]
+    return [(a, b) for a, b in spans if b > a]
