@@ -26,11 +26,11 @@ Files and what they hold (each documented at its top):
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -41,12 +41,15 @@ __all__ = [
     "LEXICON_FILES",
     "LexiconProblem",
     "LexiconSet",
+    "default_lexicons",
+    "iter_phrases",
     "load_entries",
     "load_word_list",
     "check_lexicons",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent
+T = TypeVar("T")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LEXICON_FILES = (
     "wordlists",
@@ -108,6 +111,7 @@ class LexiconSet:
             if not folder.is_dir():
                 raise LexiconError(f"lexicon overlay {folder} is not a folder", path=str(folder))
         self._cache: dict[str, list[dict[str, Any]]] = {}
+        self._compiled: dict[str, Any] = {}
         self.problems: list[LexiconProblem] = []
 
     def paths(self, name: str) -> list[Path]:
@@ -138,6 +142,16 @@ class LexiconSet:
             self._cache[name] = list(merged.values())
         return self._cache[name]
 
+    def compiled(self, name: str, builder: Callable[[LexiconSet], T]) -> T:
+        """A structure compiled from these lexicons (a regex, an automaton ...), built once per set.
+
+        Finders call ``lexicons.compiled("dates.grammar", build_grammar)`` so each grammar is
+        compiled the first time it is needed and shared afterwards.
+        """
+        if name not in self._compiled:
+            self._compiled[name] = builder(self)
+        return self._compiled[name]
+
     def fingerprint(self) -> str:
         """A hash of every lexicon file in use (keys compiled caches)."""
         h = hashlib.sha256()
@@ -149,8 +163,13 @@ class LexiconSet:
 
 
 @lru_cache(maxsize=None)
-def _default_set() -> LexiconSet:
+def default_lexicons() -> LexiconSet:
+    """The shared default lexicon set (no overlays)."""
     return LexiconSet()
+
+
+def _default_set() -> LexiconSet:
+    return default_lexicons()
 
 
 def load_entries(name: str, lexicons: LexiconSet | None = None) -> list[dict[str, Any]]:
