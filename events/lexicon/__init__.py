@@ -15,7 +15,8 @@ Files and what they hold (each documented at its top):
 ``casualties.yaml``     death / injury / missing / detention words and victim nouns
 ``cues.yaml``           negation, denial, question, future, condition, generic, hedge cues
 ``actors.yaml``         canonical ACLED actors, their types, periods and aliases
-``triggers.yaml``       event triggers per ACLED sub-event type
+``triggers.yaml``       event triggers, grouped by what happened (class)
+``coding.yaml``         trigger classes -> ACLED types, role markers, target nouns
 ``places.yaml``         place-type words (مدينة, village of) and spatial relations (قرب, near)
 =====================  ==============================================================
 
@@ -59,6 +60,7 @@ LEXICON_FILES = (
     "cues",
     "actors",
     "triggers",
+    "coding",
     "places",
 )
 

@@ -59,8 +59,8 @@ class _Pattern:
     article: bool
     group: str
     payloads: list[Any] = field(default_factory=list)
-    min_prefix_len: int = 0
     allow_prefix: bool = True
+    suffixes: frozenset[str] = frozenset()
 
 
 class Matcher:
@@ -80,10 +80,13 @@ class Matcher:
     def __len__(self) -> int:
         return len(self._patterns)
 
-    def add(self, text: str, group: str, payload: Any, *, allow_prefix: bool = True) -> str | None:
+    def add(self, text: str, group: str, payload: Any, *, allow_prefix: bool = True,
+            suffixes: frozenset[str] = frozenset()) -> str | None:
         """Add one pattern (any spelling; it is normalised here).  Returns its key, or None if empty.
 
         ``allow_prefix=False`` makes an Arabic pattern match only as a bare word (no و ب ل ...).
+        ``suffixes`` are letters that may follow the pattern in the same word (Arabic pronoun
+        suffixes on event nouns: "تدريباتها", "قصفه"); the match still ends where the pattern ends.
         """
         key = match_key(text)
         if not key:
@@ -93,9 +96,11 @@ class Matcher:
         ident = (bare, article, group)
         pat = self._patterns.get(ident)
         if pat is None:
-            pat = self._patterns[ident] = _Pattern(bare, article, group, allow_prefix=allow_prefix)
+            pat = self._patterns[ident] = _Pattern(bare, article, group, allow_prefix=allow_prefix,
+                                                   suffixes=frozenset(suffixes))
         else:
             pat.allow_prefix = pat.allow_prefix and allow_prefix
+            pat.suffixes = pat.suffixes | frozenset(suffixes)
         if payload not in pat.payloads:
             pat.payloads.append(payload)
         self._automaton = None
@@ -107,10 +112,10 @@ class Matcher:
 
     def compile(self) -> None:
         auto = ahocorasick.Automaton()
-        by_bare: dict[str, list[tuple[bool, str, bool, tuple[Any, ...]]]] = {}
+        by_bare: dict[str, list[tuple[bool, str, bool, tuple[Any, ...], frozenset[str]]]] = {}
         for pat in self._patterns.values():
             by_bare.setdefault(pat.bare, []).append(
-                (pat.article, pat.group, pat.allow_prefix, tuple(pat.payloads))
+                (pat.article, pat.group, pat.allow_prefix, tuple(pat.payloads), pat.suffixes)
             )
         for bare, variants in by_bare.items():
             auto.add_word(bare, (len(bare), tuple(variants)))
@@ -142,8 +147,12 @@ class Matcher:
         for end_idx, (length, variants) in auto.iter(key):
             end = end_idx + 1
             start = end - length
+            suffix = ""
             if end < n and is_word_char(key[end]):
-                continue
+                we = end + 1
+                while we < n and is_word_char(key[we]):
+                    we += 1
+                suffix = key[end:we]
             if start > 0 and is_word_char(key[start - 1]):
                 # walk back over the letters glued in front
                 ts = start - 1
@@ -154,7 +163,9 @@ class Matcher:
                 prefix = ""
             first = key[start] if start < n else ""
             arabic = is_arabic_letter(first)
-            for article, group, allow_prefix, payloads in variants:
+            for article, group, allow_prefix, payloads, suffixes in variants:
+                if suffix and suffix not in suffixes:
+                    continue
                 if not _prefix_ok(prefix, article, arabic, allow_prefix, key[start:end]):
                     continue
                 pattern = ("ال" + key[start:end]) if article else key[start:end]

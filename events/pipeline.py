@@ -1,0 +1,116 @@
+"""The pipeline: article -> document -> mentions -> incidents -> events.
+
+``Resources`` holds what is loaded once (lexicons, the gazetteer) and is shared by every
+article; each stage is a function of its input plus these resources, so it can be run and
+tested alone.  ``extract_article`` runs all stages on one article and returns the events, the
+incidents it refused (with reasons) and the problems worth telling the user.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .coding.coder import CodingResult, Mentions, Rejected, code_document
+from .coding.merge import merge_events
+from .lexicon import LexiconSet, default_lexicons
+from .mentions.actors import find_actors
+from .mentions.base import Document, prepare
+from .mentions.cues import find_cues
+from .mentions.dates import find_dates
+from .mentions.quantities import find_quantities
+from .mentions.triggers import find_triggers
+from .model import Article, Event
+
+__all__ = ["Resources", "Extraction", "find_mentions", "extract_article", "extract_articles", "default_timestamp"]
+
+
+def default_timestamp() -> int:
+    """Record time: ``SOURCE_DATE_EPOCH`` when set (reproducible outputs), else now."""
+    fixed = os.environ.get("SOURCE_DATE_EPOCH")
+    if fixed and fixed.strip().isdigit():
+        return int(fixed)
+    return int(time.time())
+
+
+class Resources:
+    """Lexicons and gazetteer, loaded once and shared by every article."""
+
+    def __init__(self, *, lexicon_dirs: Sequence[str | Path] = (), gazetteer_layers: Sequence[str | Path] = (),
+                 lexicons: LexiconSet | None = None, gazetteer: Any | None = None, online: bool = False) -> None:
+        if lexicons is None:
+            lexicons = LexiconSet(lexicon_dirs) if lexicon_dirs else default_lexicons()
+        self.lexicons = lexicons
+        self._gazetteer = gazetteer
+        self._gazetteer_layers = tuple(Path(p) for p in gazetteer_layers)
+        self._online = online
+
+    @property
+    def gazetteer(self) -> Any:
+        if self._gazetteer is None:
+            from .geo import Gazetteer
+
+            self._gazetteer = Gazetteer.load(layers=self._gazetteer_layers, online=self._online)
+        return self._gazetteer
+
+
+_DEFAULT: Resources | None = None
+
+
+def default_resources() -> Resources:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Resources()
+    return _DEFAULT
+
+
+@dataclass
+class Extraction:
+    """What the pipeline made of one article."""
+
+    article: Article
+    events: list[Event] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    document: Document | None = None
+    mentions: Mentions | None = None
+
+
+def find_mentions(doc: Document, resources: Resources) -> Mentions:
+    """Run every mention finder on a prepared document."""
+    from .geo import locate_places
+
+    lex = resources.lexicons
+    return Mentions(
+        actors=find_actors(doc, lex),
+        triggers=find_triggers(doc, lex),
+        places=locate_places(doc, resources.gazetteer, lex),
+        dates=find_dates(doc, lex),
+        quantities=find_quantities(doc, lex),
+        cues=find_cues(doc, lex),
+    )
+
+
+def extract_article(article: Article, resources: Resources | None = None, *, timestamp: int | None = None,
+                    keep_document: bool = False) -> Extraction:
+    """Code the events of one article."""
+    resources = resources or default_resources()
+    doc = prepare(article)
+    mentions = find_mentions(doc, resources)
+    result: CodingResult = code_document(doc, mentions, resources.lexicons,
+                                         timestamp=default_timestamp() if timestamp is None else timestamp)
+    out = Extraction(article, merge_events(result.events), result.rejected, result.problems)
+    if keep_document:
+        out.document, out.mentions = doc, mentions
+    return out
+
+
+def extract_articles(articles: Iterable[Article], resources: Resources | None = None, *,
+                     timestamp: int | None = None) -> Iterator[Extraction]:
+    resources = resources or default_resources()
+    for article in articles:
+        yield extract_article(article, resources, timestamp=timestamp)
