@@ -122,7 +122,7 @@ def assign_roles(doc: Document, incident: Incident, actors: list[Mention],
     if agents:
         roles.actor1 = agents[0][1]
         roles.rules["actor1"] = agents[0][2]
-    for score, t, rule in targets:
+    for _score, t, rule in targets:
         if roles.actor1 is None or _entry_of(t) != _entry_of(roles.actor1):
             roles.actor2 = t
             roles.rules["actor2"] = rule

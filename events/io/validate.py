@@ -139,7 +139,7 @@ def _validate_csv(path: Path) -> Iterator[Problem]:
             if len(values) != len(header):
                 yield Problem(name, f"row has {len(values)} cells, the header has {len(header)}", start)
                 continue
-            rec = _coerce_csv(dict(zip(header, values)))
+            rec = _coerce_csv(dict(zip(header, values, strict=True)))
             for fld, msg in validate_record(rec, acled_only=acled_only):
                 yield Problem(name, msg, start, fld)
 

@@ -61,7 +61,7 @@ def find_actors(doc: Document, lexicons: LexiconSet | None = None) -> list[Menti
 
 def _resolve_references(mentions: list[Mention], index: dict[str, dict]) -> list[Mention]:
     resolved: list[Mention] = []
-    for i, m in enumerate(mentions):
+    for m in mentions:
         ref: ActorRef = m.value
         if ref.via != "reference":
             resolved.append(m)

@@ -133,7 +133,7 @@ class Matcher:
     @classmethod
     def loads(cls, data: bytes) -> Matcher:
         m = cls()
-        m._automaton = pickle.loads(data)  # noqa: S301 - our own cache file, keyed by source hash
+        m._automaton = pickle.loads(data)
         return m
 
     # -- scanning -------------------------------------------------------------------------------

@@ -174,5 +174,5 @@ def split_clauses(key: str, start: int, end: int) -> list[tuple[int, int]]:
         if cuts[-1] < cut < end:
             cuts.append(cut)
     cuts.append(end)
-    spans = [_trim(key, a, b) for a, b in zip(cuts, cuts[1:])]
+    spans = [_trim(key, a, b) for a, b in zip(cuts, cuts[1:], strict=False)]
     return [(a, b) for a, b in spans if b > a]
