@@ -113,8 +113,11 @@ def run_extract(inputs: Sequence[str], options: ExtractOptions) -> ExtractReport
             stream = tqdm(stream, unit=" articles", desc="extract", leave=False)
         for item in stream:
             if isinstance(item, Problem):
-                report.problems.append(item)
-                report.failed += 1
+                if item.severity == "warning":
+                    report.warnings.append(str(item))
+                else:
+                    report.problems.append(item)
+                    report.failed += 1
                 continue
             report.articles += 1
             try:

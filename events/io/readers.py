@@ -27,7 +27,8 @@ from pydantic import ValidationError
 from ..errors import InputError
 from ..model import Article
 from ..problems import Problem
-from .decode import decode_bytes, fix_line_endings
+from .clean import clean_text
+from .decode import decode_bytes, decode_with_report
 
 __all__ = ["ArticleDefaults", "iter_articles", "read_sidecar", "TEXT_SUFFIXES", "JSONL_SUFFIXES"]
 
@@ -76,7 +77,7 @@ def _article(record: dict[str, Any], path: str, line: int | None) -> Article | P
         return Problem(path, f"text is {len(record['text']):,} characters, over the limit of "
                              f"{MAX_ARTICLE_CHARS:,}; split the article", line, "text")
     record = dict(record)
-    record["text"] = fix_line_endings(record["text"])
+    record["text"] = clean_text(record["text"])
     if record.get("id") in (None, ""):
         record["id"] = Path(path).stem if line is None else f"{Path(path).stem}:{line}"
     record["id"] = str(record["id"])
@@ -96,13 +97,15 @@ def _article(record: dict[str, Any], path: str, line: int | None) -> Article | P
 
 def _read_text_file(path: Path, defaults: ArticleDefaults) -> Iterator[Article | Problem]:
     try:
-        text = decode_bytes(path.read_bytes(), str(path))
+        text, warning = decode_with_report(path.read_bytes(), str(path))
     except InputError as exc:
         yield Problem(str(path), exc.message + (f" ({exc.hint})" if exc.hint else ""))
         return
     except OSError as exc:
         yield Problem(str(path), f"cannot be read: {exc.strerror or exc}")
         return
+    if warning:
+        yield Problem(str(path), warning, severity="warning")
     meta, problem = read_sidecar(path)
     if problem:
         yield problem
@@ -123,6 +126,9 @@ def _iter_jsonl_lines(stream: BinaryIO, name: str, defaults: ArticleDefaults) ->
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Problem(name, f"broken JSON ({exc.msg} at column {exc.colno}); line skipped", lineno)
+            continue
+        except RecursionError:
+            yield Problem(name, "JSON nested too deeply; line skipped", lineno)
             continue
         if not isinstance(record, dict):
             yield Problem(name, "a line must hold a JSON object (an article); skipped", lineno)

@@ -1,0 +1,49 @@
+"""Every file of the bad-input corpus gives its expected message, and never a traceback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from events.api import ExtractOptions, run_extract
+from events.io.validate import validate_file
+
+BAD = Path(__file__).resolve().parent / "data" / "bad"
+EXPECTED = yaml.safe_load((BAD / "expected.yaml").read_text(encoding="utf-8"))
+
+
+def test_the_corpus_is_complete():
+    on_disk = {p.name for p in BAD.iterdir() if p.name not in ("expected.yaml", "make_bad_inputs.py")
+               and not p.name.endswith(".meta.json")}
+    assert on_disk == set(EXPECTED["inputs"]) | set(EXPECTED["events"])
+    assert len(on_disk) >= 30
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED["inputs"]))
+def test_input(name, tmp_path):
+    exp = EXPECTED["inputs"][name]
+    out = tmp_path / "events.jsonl"
+    report = run_extract([str(BAD / name)], ExtractOptions(output=str(out), timestamp=0))
+    assert report.articles == exp["articles"]
+    assert report.failed == exp["failed"]
+    problems = "\n".join(str(p) for p in report.problems)
+    if "problem" in exp:
+        assert exp["problem"] in problems
+    else:
+        assert problems == ""
+    if "warning" in exp:
+        assert any(exp["warning"] in w for w in report.warnings), report.warnings
+    # whatever came in, what went out is valid and readable as UTF-8
+    assert validate_file(out) == []
+    for line in out.read_text(encoding="utf-8").splitlines():
+        json.loads(line)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED["events"]))
+def test_event_file(name):
+    printed = [str(p) for p in validate_file(BAD / name)]
+    for fragment in EXPECTED["events"][name]:
+        assert any(f"{BAD / name}:{fragment}" in p for p in printed), printed
