@@ -1,0 +1,112 @@
+"""Lexicon atoms: the words of one lexicon file found in a match key, with their entries.
+
+The date, quantity and cue grammars share this step: every ``forms`` item of every entry in a
+lexicon file is compiled into one clitic-aware ``Matcher`` (so 'وأمس', 'بالحسكة', 'للقتلى' are
+found), and a text is turned into a sorted list of ``Atom`` objects the grammar walks over.
+
+Two small morphology switches keep the data short: an entry with ``article: true`` also matches
+its forms with the article ال, and ``acc: true`` adds the indefinite accusative with a final alef
+(قتيل → قتيلا) for forms that do not end in ة, ء, ى or ا.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ..lexicon import LexiconSet, default_lexicons
+from ..text.matcher import Matcher, resolve_overlaps
+from ..text.normalize import match_key
+
+__all__ = ["Atom", "atom_matcher", "scan", "lexicons_or_default", "WORD_RE", "NUMBER_RE", "words_in"]
+
+WORD_RE = regex.compile(r"\w+")
+# digits with thousands separators or a decimal part: 1,500  1.500  2.5  14
+NUMBER_RE = regex.compile(r"(?<![\w.,/:-])\d{1,3}(?:[.,]\d{3})+(?![\d])|(?<![\w/:])\d+(?:\.\d+)?(?![\d/])")
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """One lexicon word found in a key: ``key[start:end]`` (proclitic ``prefix`` excluded)."""
+
+    start: int
+    end: int
+    entry: dict[str, Any]
+    prefix: str = ""
+
+    @property
+    def type(self) -> str:
+        return str(self.entry.get("type", ""))
+
+    @property
+    def id(self) -> str:
+        return str(self.entry["id"])
+
+    @property
+    def token_start(self) -> int:
+        return self.start - len(self.prefix)
+
+
+def lexicons_or_default(lexicons: LexiconSet | None) -> LexiconSet:
+    return lexicons if lexicons is not None else default_lexicons()
+
+
+def _surface_forms(entry: dict[str, Any]) -> Iterable[str]:
+    for form in entry.get("forms") or []:
+        form = str(form)
+        yield form
+        key = match_key(form)
+        if entry.get("acc") and key and key[-1] not in "هءيا" and " " not in key:
+            yield key + "ا"
+        if entry.get("article") and key and not key.startswith("ال"):
+            yield "ال" + key
+
+
+def atom_matcher(
+    lexicons: LexiconSet, name: str, keep: Callable[[dict[str, Any]], bool] | None = None
+) -> Matcher:
+    """A compiled matcher of every form of every entry of lexicon ``name`` (cached per set)."""
+
+    def build(lex: LexiconSet) -> Matcher:
+        m = Matcher()
+        for entry in lex.entries(name):
+            if keep is not None and not keep(entry):
+                continue
+            for form in _surface_forms(entry):
+                m.add(form, name, entry["id"], allow_prefix=entry.get("prefixes", True))
+        m.compile()
+        return m
+
+    suffix = "" if keep is None else f":{getattr(keep, '__name__', id(keep))}"
+    return lexicons.compiled(f"atoms:{name}{suffix}", build)
+
+
+def _entries_by_id(lexicons: LexiconSet, name: str) -> dict[str, dict[str, Any]]:
+    return lexicons.compiled(f"entries:{name}", lambda lex: {e["id"]: e for e in lex.entries(name)})
+
+
+def scan(key: str, lexicons: LexiconSet, name: str) -> list[Atom]:
+    """Atoms of lexicon ``name`` in ``key``: longest match first, then earliest; sorted by start."""
+    matcher = atom_matcher(lexicons, name)
+    by_id = _entries_by_id(lexicons, name)
+    out: list[Atom] = []
+    for m in resolve_overlaps(matcher.iter_raw(key)):
+        entry = by_id.get(m.payloads[0]) if m.payloads else None
+        if entry is None:
+            continue
+        start, prefix = m.start, m.prefix
+        if m.pattern.startswith("ال") and prefix.endswith("ال"):
+            start, prefix = start - 2, prefix[:-2]  # the article belongs to the word
+        elif m.pattern.startswith("ال") and prefix.endswith("لل"):
+            start, prefix = start - 1, prefix[:-1]  # ل + ال written لل
+        out.append(Atom(start, m.end, entry, prefix))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def words_in(key: str, start: int, end: int) -> list[str]:
+    """The words (letters/digits runs) of ``key[start:end]``."""
+    return WORD_RE.findall(key, start, end)
