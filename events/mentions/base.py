@@ -65,6 +65,8 @@ class QuantityValue:
     explicit_zero: bool = False  # "no casualties", "دون إصابات"
     group: tuple[int, int] | None = None  # key span naming whose dead they are ("من عناصر قسد")
     entries: tuple[str, ...] = ()
+    subset: bool = False  # part of a count given before it ("بينهم 4 أطفال", "including two children")
+    additive: bool = False  # adds to a count given before it ("مقاتل آخر", "one other member", "also")
 
 
 @dataclass(frozen=True, slots=True)
