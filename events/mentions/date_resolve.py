@@ -88,7 +88,10 @@ def resolve(group: list[Any], anchor: dt.date | None) -> DateValue | None:
     elif "ago" in by:
         value = _ago(by["ago"].info, anchor, flags)
     elif "period" in by:
-        value = _period(by["period"].info, anchor, flags)
+        info = dict(by["period"].info)
+        if "edge" in by and not info.get("edge"):
+            info["edge"] = by["edge"].info.get("edge")  # 'since the beginning of this year'
+        value = _period(info, anchor, flags)
     elif "month" in by:
         edge = by["edge"].info.get("edge") if "edge" in by else None
         value = _month(by["month"].info, anchor, flags, edge)

@@ -32,7 +32,8 @@ from .numbers import find_numbers
 __all__ = ["find_dates", "pick_event_date", "Comp"]
 
 LEXICON = "calendar"
-_DIGIT_TOKEN = regex.compile(r"(?:(?<![\w.,/:])|(?<=(?<!\w)[وفبلك]{1,2}))(\d{1,4})(?:st|nd|rd|th)?(?![\w]|[.,/:]\d)")
+# digits; an Arabic letter glued before or after ('التحرير13 سبتمبر 2023آخر') is a boundary
+_DIGIT_TOKEN = regex.compile(r"(?<![A-Za-z0-9_.,/:])(\d{1,4})(?:st|nd|rd|th)?(?![A-Za-z0-9_]|[.,/:]\d)")
 _NUMERIC_DMY = regex.compile(r"(?<![\w./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w./-]*\d)")
 _NUMERIC_YMD = regex.compile(r"(?<![\w./-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)")
 _SEPARATORS = frozenset(" ,/-()\n.")
@@ -82,8 +83,10 @@ def _tokens(key: str, lexicons: LexiconSet, skip: list[tuple[int, int]]) -> list
         if any(a <= s < b for a, b in taken):
             continue
         j = s
-        while j > 0 and key[j - 1] in "وفبلك" and (j - 1 == 0 or not key[j - 2].isalnum()):
+        while j > 0 and key[j - 1] in "وفبلك" and s - j < 2:
             j -= 1
+        if j > 0 and key[j - 1].isalnum():
+            j = s  # glued to a longer word: no proclitic
         toks.append(_Tok(s, m.end(), "digits", value=int(m.group(1)), prefix=key[j:s]))
     # number words (ثلاثة أيام) as counts
     for n in find_numbers(key, lexicons):
@@ -305,7 +308,9 @@ class _Parser:
         start = toks[i - 1].token_start if unit_before else t.token_start
         end = toks[e].end if era else t.end  # type: ignore[index]
         cal = "hijri" if era and toks[e].get("era") == "hijri" else "gregorian"  # type: ignore[index]
-        self.comps.append(Comp(start, end, "year", {"year": t.value, "calendar": cal}, ("date.year",)))
+        ids = (toks[i - 1].id,) if unit_before else ()
+        ids += (toks[e].id,) if era else ()  # type: ignore[index]
+        self.comps.append(Comp(start, end, "year", {"year": t.value, "calendar": cal}, ids))
         return (e if era else i) + 1  # type: ignore[operator]
 
     def count_unit(self, i: int) -> int | None:
@@ -313,6 +318,11 @@ class _Parser:
         toks, t = self.toks, self.toks[i]
         if t.kind == "unit":
             if not t.get("count"):
+                j = self.nxt(i, glue=False)
+                if j is not None and toks[j].kind == "ago" and toks[j].get("post"):  # 'hours ago', 'days ago'
+                    kind = "relday" if t.get("unit") == "hour" else "vague"
+                    self.comps.append(Comp(t.token_start, toks[j].end, kind, {"offset": 0}, (t.id, toks[j].id)))
+                    return j + 1
                 return None
             count, u = int(t.get("count")), t
             end_i = i
@@ -423,8 +433,15 @@ class _Parser:
         return before.rstrip().endswith(",") and (after.lstrip()[:1] in (",", ".", "") or after.strip() == "")
 
 
-def _merge(key: str, comps: list[Comp]) -> list[list[Comp]]:
-    """Group adjacent components into expressions (one of each kind, parts of the day free)."""
+def _merge(key: str, comps: list[Comp], glue: list[tuple[int, int]]) -> list[list[Comp]]:
+    """Group adjacent components into expressions (one of each kind, parts of the day free).
+
+    Glue words (في, من, on, of ...) may stand between two components ('at dawn on Friday')."""
+    if glue:
+        chars = list(key)
+        for s, e in glue:
+            chars[s:e] = " " * (e - s)
+        key = "".join(chars)
     groups: list[list[Comp]] = []
     mergeable = {"part", "relday", "weekday", "explicit", "since", "edge", "modifier", "window"}
     for c in comps:
@@ -458,9 +475,11 @@ def find_dates(doc: Document, lexicons: LexiconSet | None = None) -> list[Mentio
 
     lex = lexicons_or_default(lexicons)
     key = doc.key
-    comps = _Parser(key, lex).run()
+    parser = _Parser(key, lex)
+    comps = parser.run()
+    glue = [(t.token_start, t.end) for t in parser.toks if t.kind == "glue"]
     mentions: list[Mention] = []
-    for group in _merge(key, comps):
+    for group in _merge(key, comps, glue):
         kinds = {c.kind for c in group}
         if kinds <= {"part", "edge", "since", "modifier"}:
             continue  # a part of the day alone says nothing about the date

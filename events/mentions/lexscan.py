@@ -4,9 +4,10 @@ The date, quantity and cue grammars share this step: every ``forms`` item of eve
 lexicon file is compiled into one clitic-aware ``Matcher`` (so 'وأمس', 'بالحسكة', 'للقتلى' are
 found), and a text is turned into a sorted list of ``Atom`` objects the grammar walks over.
 
-Two small morphology switches keep the data short: an entry with ``article: true`` also matches
-its forms with the article ال, and ``acc: true`` adds the indefinite accusative with a final alef
-(قتيل → قتيلا) for forms that do not end in ة, ء, ى or ا.
+Three small morphology switches keep the data short: an entry with ``article: true`` also matches
+its forms with the article ال, ``acc: true`` adds the indefinite accusative with a final alef
+(قتيل → قتيلا) for forms that do not end in ة, ء, ى or ا, and ``future_prefix: true`` matches its
+imperfect verbs only with the future prefix س glued on (يقصف → سيقصف).
 """
 
 from __future__ import annotations
@@ -57,6 +58,9 @@ def lexicons_or_default(lexicons: LexiconSet | None) -> LexiconSet:
 def _surface_forms(entry: dict[str, Any]) -> Iterable[str]:
     for form in entry.get("forms") or []:
         form = str(form)
+        if entry.get("future_prefix"):
+            yield "س" + form  # the future prefix, only on the listed verbs (never سيارة, ستة)
+            continue
         yield form
         key = match_key(form)
         if entry.get("acc") and key and key[-1] not in "هءيا" and " " not in key:

@@ -28,7 +28,7 @@ __all__ = ["Num", "find_numbers", "FUNCTION_WORDS"]
 LEXICON = "numbers"
 # digits, optionally with one or two proclitic letters glued in front (بـ14, و15)
 _DIGITS = regex.compile(
-    r"(?:(?<![\w.,/:])|(?<=(?<!\w)[وفبلك]{1,2}))(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d]|[.,/:]\d)"
+    r"(?<![A-Za-z0-9_.,/:])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d]|[.,/:]\d)"
 )
 _BETWEEN = regex.compile(r"(?:^|\s)(?:بين|between|from|من)\s*$")
 # words after which أحد / إحدى is not 'one of' ('لم يقتل أحد في ...')
@@ -91,9 +91,9 @@ def _pieces(key: str, lexicons: LexiconSet) -> list[_Piece]:
         prefix = ""
         if s > 0 and key[s - 1] in "وفبلك":
             j = s
-            while j > 0 and key[j - 1] in "وفبلك":
+            while j > 0 and key[j - 1] in "وفبلك" and s - j < 2:
                 j -= 1
-            prefix = key[j:s]
+            prefix = "" if j > 0 and key[j - 1].isalnum() else key[j:s]
         if "," in text:
             text = text.replace(",", "")
         try:

@@ -125,7 +125,7 @@ class _Grammar:
             if noun is None and self.key[n.end : n.end + 5].strip().split(" ")[0] in ("من", "of", "from"):
                 noun = self.atom_after(n.end, _NOUNS + ("group",), 1, ce)
                 if noun is not None and noun.type == "group":
-                    q.group = self.group_np(noun.end, ce)
+                    q.group = self.group_np(self._group_start(noun), ce)
                     q.end = q.group[1] if q.group else noun.end
                     noun = None
                     nxt = self.atom_after(n.end, _NOUNS, 1, ce)
@@ -148,7 +148,8 @@ class _Grammar:
             if q.noun is None and q.group is None:
                 left = self.atom_before(n.start, _PREDICATES, 1 if self.en else 0, cs)
                 right = self.atom_after(n.end, _PREDICATES, 0, ce)
-                if left is None and right is None:
+                toll = self.atom_before(n.start, ("toll", "rise"), 3, cs)  # 'ارتفعت حصيلة القتلى إلى 57'
+                if left is None and right is None and toll is None:
                     continue
             if q.noun is not None and q.noun.type == "counted":
                 q.category = str(q.noun.entry.get("category"))
@@ -186,13 +187,21 @@ class _Grammar:
             return None
         return start, end
 
+    def _group_start(self, g: Atom) -> int:
+        """'من عناصر قسد' → the group is 'عناصر قسد'; 'في صفوف قسد' → 'قسد'."""
+        text = self.key[g.start : g.end]
+        first = text.split(" ")[0]
+        if " " in text and first in ("من", "of", "from", "among"):
+            return g.start + len(first) + 1
+        return g.end
+
     def after_noun(self, q: _Q, ce: int) -> None:
         """Group ('من عناصر قسد'), post qualifier ('على الأقل'), additive ('آخرين') after the noun."""
         key = self.key
         if q.group is None:
             g = self.atom_after(q.end, ("group",), 0, ce)
             if g is not None and key[q.end : g.token_start].strip() == "":
-                q.group = self.group_np(g.end, ce)
+                q.group = self.group_np(self._group_start(g), ce)
                 if q.group:
                     q.end = q.group[1]
         for a in self.atoms:
