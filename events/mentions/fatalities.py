@@ -79,7 +79,8 @@ def _combine(doc: Document, figures: list[Mention]) -> tuple[int, list[Mention],
             total += s_total
             used += s_used
             rule = "fatalities.sum"
-        elif s_total < total:
-            total, used = s_total, s_used
+        elif s_total != total:
+            if s_total < total:
+                total, used = s_total, s_used
             rule = "fatalities.lowest"
     return total or 0, used, rule

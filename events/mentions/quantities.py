@@ -34,6 +34,7 @@ from typing import Any
 import regex
 
 from ..lexicon import LexiconSet
+from ..text.normalize import match_key
 from .base import Document, Mention, QuantityValue
 from .lexscan import Atom, lexicons_or_default, scan, words_in
 from .numbers import Num, find_numbers
@@ -45,10 +46,14 @@ _NOUNS = ("victim", "counted")
 _PREDICATES = ("predicate", "combined")
 # words that end a group noun phrase ('15 من أنصار الصدر بالرصاص الحي في ...')
 _GROUP_STOP = frozenset(
-    "في على عن الى الي إلى جراء اثر إثر بعد قبل خلال حيث اثناء أثناء اليوم امس مساء صباح وفق بحسب وذلك "
-    "by in on at near after during were was have had has are is who which when while and with".split()
+    match_key(w)
+    for w in (
+        "في على عن إلى جراء إثر بعد قبل خلال حيث أثناء اليوم أمس مساء صباح وفق بحسب وذلك برصاص بنيران "
+        "by in on at near after during were was have had has are is who which when while and with"
+    ).split()
 )
 _PUNCT = regex.compile(r"[,;:.!?()\n\"]")
+_POST_QUALIFIER = regex.compile(r'[\s"]*(' + "|".join(match_key(w) for w in ("على الأقل", "في أقل تقدير", "تقريبا")) + ")")
 
 
 @dataclass
@@ -133,11 +138,15 @@ class _Grammar:
                         noun = nxt
             if before_noun is not None and n.kind == "words" and n.value <= 2 and noun is None:
                 q.start, q.noun = before_noun.token_start, before_noun  # جنديان اثنان
+                q.num_start = q.start
             elif noun is not None:
                 q.noun = noun
                 q.end = max(q.end, noun.end)
                 if noun.type == "additive":
                     q.additive = True
+                    real = self.atom_after(noun.end, _NOUNS, 3 if self.en else 0, ce)  # 'one other ... member'
+                    if real is not None:
+                        q.noun, q.end = real, real.end
                 elif self.en and noun.token_start > n.end:
                     between = (n.end, noun.token_start)
                     extra = [w for w in self.words(*between) if w not in ("other", "another")]
@@ -213,11 +222,11 @@ class _Grammar:
         # post qualifier after the noun or its group
         for n in self.nums:
             pass
-        m = regex.compile(r'[\s"]*(على الاقل|في اقل تقدير|تقريبا)').match(key, q.end)
+        m = _POST_QUALIFIER.match(key, q.end)
         if m is not None:
             q.end = m.end()
             if q.qualifier == "exact":
-                q.qualifier = "about" if m.group(1) == "تقريبا" else "at_least"
+                q.qualifier = "about" if m.group(1) == match_key("تقريبا") else "at_least"
                 q.low = q.value if q.qualifier == "at_least" else q.low
 
     # 2. nouns that count by themselves ---------------------------------------------------------
@@ -292,6 +301,8 @@ class _Grammar:
             q = qs[i]
             cs, ce = self.clause(q.start)
             right = self.atom_after(q.end, _PREDICATES, 2, ce)
+            if right is not None and ("و" in right.prefix or "and" in self.words(q.end, right.token_start)):
+                right = None  # 'وأصيب ثلاثة آخرون' starts a new predication
             if right is None and i + 1 < len(qs):
                 nxt = qs[i + 1]
                 gap = self.key[q.end : nxt.start].strip(" ,")
@@ -320,6 +331,10 @@ class _Grammar:
             q.category = str(pick.entry.get("category")) if pick is not None else "people"
             if pick is not None:
                 q.ids.append(pick.id)
+            elif i > 0 and qs[i - 1].category not in ("", "people") and not qs[i - 1].subset:
+                gap = self.key[qs[i - 1].end : q.start].strip(" ,")
+                if gap in ("و", "and", "") and qs[i - 1].end <= q.start:  # 'قتل 3 مدنيين و2 من عناصر الأمن'
+                    q.category = qs[i - 1].category
 
     def running_totals(self, qs: list[_Q]) -> None:
         for q in qs:
