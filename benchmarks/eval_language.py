@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from events.lexicon import default_lexicons  # noqa: E402
 from events.mentions.base import Document, prepare  # noqa: E402
 from events.mentions.dates import find_dates, pick_event_date  # noqa: E402
 from events.mentions.lexscan import scan  # noqa: E402
-from events.lexicon import default_lexicons  # noqa: E402
 from events.model import Article  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "corpus" / "dev"

@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -80,7 +80,7 @@ def _read_yaml(path: Path) -> tuple[list[dict[str, Any]], list[LexiconProblem]]:
     problems: list[LexiconProblem] = []
     try:
         with path.open(encoding="utf-8") as fh:
-            doc = yaml.load(fh, Loader=_Loader)  # noqa: S506 - a safe loader
+            doc = yaml.load(fh, Loader=_Loader)
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
         return [], [LexiconProblem(str(path), "-", "-", f"cannot read: {exc}")]
     if doc is None:
@@ -162,7 +162,7 @@ class LexiconSet:
         return h.hexdigest()[:16]
 
 
-@lru_cache(maxsize=None)
+@cache
 def default_lexicons() -> LexiconSet:
     """The shared default lexicon set (no overlays)."""
     return LexiconSet()

@@ -88,6 +88,8 @@ class Document:
     sentences: list[Sentence]
     language: str
     _clauses: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
+    # results of the finders' shared steps (lexicon scans, numbers), keyed by step and lexicon set
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     @property
     def key(self) -> str:

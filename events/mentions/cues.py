@@ -27,7 +27,7 @@ import regex
 
 from ..lexicon import LexiconSet
 from .base import CueValue, Document, Mention
-from .lexscan import Atom, lexicons_or_default, scan
+from .lexscan import Atom, lexicons_or_default, scan_doc
 
 __all__ = ["find_cues", "blocking_cues"]
 
@@ -68,7 +68,7 @@ def find_cues(doc: Document, lexicons: LexiconSet | None = None) -> list[Mention
     lex = lexicons_or_default(lexicons)
     key = doc.key
     out: list[Mention] = []
-    for atom in scan(key, lex, LEXICON):
+    for atom in scan_doc(doc, lex, LEXICON):
         entry = atom.entry
         kind = str(entry.get("type", ""))
         if kind == "none":

@@ -44,7 +44,7 @@ from .date_calc import (
     valid_date,
     week_midpoint,
 )
-from .lexscan import scan, words_in
+from .lexscan import scan_doc, words_in
 
 __all__ = ["resolve", "finish"]
 
@@ -242,12 +242,8 @@ def _month(info: dict[str, Any], anchor: dt.date | None, flags: set[str], edge: 
 # second pass: durations, quotations, anaphora, report dates
 
 
-def _speech_atoms(key: str, lexicons: LexiconSet) -> list[Any]:
-    try:
-        atoms = scan(key, lexicons, "cues")
-    except Exception:  # noqa: BLE001 - no cue lexicon: no report flags
-        return []
-    return [a for a in atoms if a.entry.get("speech")]
+def _speech_atoms(doc: Document, lexicons: LexiconSet) -> list[Any]:
+    return [a for a in scan_doc(doc, lexicons, "cues") if a.entry.get("speech")]
 
 
 # 'said that ...': a date after the complementizer belongs to the reported content
@@ -265,9 +261,9 @@ def _in_quote(key: str, sent_start: int, pos: int) -> int | None:
 
 def finish(doc: Document, mentions: list[Mention], lexicons: LexiconSet) -> list[Mention]:
     key = doc.key
-    cal = scan(key, lexicons, "calendar")
+    cal = scan_doc(doc, lexicons, "calendar")
     durations = [a for a in cal if a.type == "duration"]
-    speech = _speech_atoms(key, lexicons)
+    speech = _speech_atoms(doc, lexicons)
     out: list[Mention] = []
     for m in mentions:
         v: DateValue = m.value

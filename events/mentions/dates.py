@@ -25,9 +25,9 @@ from typing import Any
 import regex
 
 from ..lexicon import LexiconSet
-from .base import DateValue, Document, Mention
-from .lexscan import Atom, lexicons_or_default, scan
-from .numbers import find_numbers
+from .base import Document, Mention
+from .lexscan import Atom, lexicons_or_default, one_letter_forms, scan_doc
+from .numbers import numbers_of
 
 __all__ = ["find_dates", "pick_event_date", "Comp"]
 
@@ -37,6 +37,7 @@ _DIGIT_TOKEN = regex.compile(r"(?<![A-Za-z0-9_.,/:])(\d{1,4})(?:st|nd|rd|th)?(?!
 _NUMERIC_DMY = regex.compile(r"(?<![\w./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w./-]*\d)")
 _NUMERIC_YMD = regex.compile(r"(?<![\w./-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)")
 _SEPARATORS = frozenset(" ,/-()\n.")
+_ERA_LETTER = regex.compile(r"\s?(\w)(?!\w)")
 
 
 @dataclass
@@ -75,8 +76,9 @@ class _Tok:
         return self.atom.id if self.atom is not None else ""
 
 
-def _tokens(key: str, lexicons: LexiconSet, skip: list[tuple[int, int]]) -> list[_Tok]:
-    toks = [_Tok(a.start, a.end, a.type, a, prefix=a.prefix) for a in scan(key, lexicons, LEXICON)]
+def _tokens(doc: Document, lexicons: LexiconSet, skip: list[tuple[int, int]]) -> list[_Tok]:
+    key = doc.key
+    toks = [_Tok(a.start, a.end, a.type, a, prefix=a.prefix) for a in scan_doc(doc, lexicons, LEXICON)]
     taken = [(t.token_start, t.end) for t in toks] + skip
     for m in _DIGIT_TOKEN.finditer(key):
         s = m.start(1)
@@ -88,8 +90,15 @@ def _tokens(key: str, lexicons: LexiconSet, skip: list[tuple[int, int]]) -> list
         if j > 0 and key[j - 1].isalnum():
             j = s  # glued to a longer word: no proclitic
         toks.append(_Tok(s, m.end(), "digits", value=int(m.group(1)), prefix=key[j:s]))
+    # one-letter era markers after a year (2024م, 1445 هـ → 1445 ه) are read in place
+    eras = one_letter_forms(lexicons, LEXICON, "era")
+    for t in [t for t in toks if t.kind == "digits" and t.value >= 1000]:
+        m = _ERA_LETTER.match(key, t.end)
+        if m is not None and m.group(1) in eras:
+            atom = Atom(m.start(1), m.end(1), eras[m.group(1)])
+            toks.append(_Tok(atom.start, atom.end, "era", atom))
     # number words (ثلاثة أيام) as counts
-    for n in find_numbers(key, lexicons):
+    for n in numbers_of(doc, lexicons):
         if n.kind == "words" and not any(a <= n.start < b for a, b in taken):
             toks.append(_Tok(n.start, n.end, "count", value=n.value))
     toks.sort(key=lambda t: (t.start, -t.end))
@@ -111,11 +120,11 @@ def _gap_ok(key: str, a: int, b: int, toks: list[_Tok] | None = None, allow_glue
 
 
 class _Parser:
-    def __init__(self, key: str, lexicons: LexiconSet) -> None:
-        self.key = key
+    def __init__(self, doc: Document, lexicons: LexiconSet) -> None:
+        self.key = doc.key
         self.comps: list[Comp] = []
         numeric = self._numeric()
-        self.toks = _tokens(key, lexicons, [(c.start, c.end) for c in numeric])
+        self.toks = _tokens(doc, lexicons, [(c.start, c.end) for c in numeric])
         self.comps.extend(numeric)
 
     # helpers -------------------------------------------------------------------------------
@@ -475,7 +484,7 @@ def find_dates(doc: Document, lexicons: LexiconSet | None = None) -> list[Mentio
 
     lex = lexicons_or_default(lexicons)
     key = doc.key
-    parser = _Parser(key, lex)
+    parser = _Parser(doc, lex)
     comps = parser.run()
     glue = [(t.token_start, t.end) for t in parser.toks if t.kind == "glue"]
     mentions: list[Mention] = []
@@ -496,6 +505,3 @@ def pick_event_date(doc: Document, dates: list[Mention], start: int, end: int) -
 
     return _pick(doc, dates, start, end)
 
-
-def _unused(value: DateValue) -> None:  # pragma: no cover - keeps the import for type readers
-    return None

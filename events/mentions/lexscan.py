@@ -7,11 +7,14 @@ found), and a text is turned into a sorted list of ``Atom`` objects the grammar 
 Three small morphology switches keep the data short: an entry with ``article: true`` also matches
 its forms with the article ال, ``acc: true`` adds the indefinite accusative with a final alef
 (قتيل → قتيلا) for forms that do not end in ة, ء, ى or ا, and ``future_prefix: true`` matches its
-imperfect verbs only with the future prefix س glued on (يقصف → سيقصف).
+imperfect verbs only with the future prefix س glued on (يقصف → سيقصف).  One-letter forms are not
+scanned (they would be found inside every word); the grammar that needs them (the era letters م
+and ه after a year, the range word و) reads them in place with ``one_letter_forms``.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -22,11 +25,12 @@ from ..lexicon import LexiconSet, default_lexicons
 from ..text.matcher import Matcher, resolve_overlaps
 from ..text.normalize import match_key
 
-__all__ = ["Atom", "atom_matcher", "scan", "lexicons_or_default", "WORD_RE", "NUMBER_RE", "words_in"]
+__all__ = [
+    "Atom", "WordIndex", "atom_matcher", "lexicons_or_default", "one_letter_forms", "scan", "scan_doc", "word_index",
+    "WORD_RE", "words_in",
+]
 
 WORD_RE = regex.compile(r"\w+")
-# digits with thousands separators or a decimal part: 1,500  1.500  2.5  14
-NUMBER_RE = regex.compile(r"(?<![\w.,/:-])\d{1,3}(?:[.,]\d{3})+(?![\d])|(?<![\w/:])\d+(?:\.\d+)?(?![\d/])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +41,11 @@ class Atom:
     end: int
     entry: dict[str, Any]
     prefix: str = ""
+    type: str = ""  # the entry's type, copied here because the grammars ask for it constantly
 
-    @property
-    def type(self) -> str:
-        return str(self.entry.get("type", ""))
+    def __post_init__(self) -> None:
+        if not self.type:
+            object.__setattr__(self, "type", str(self.entry.get("type", "")))
 
     @property
     def id(self) -> str:
@@ -80,6 +85,8 @@ def atom_matcher(
             if keep is not None and not keep(entry):
                 continue
             for form in _surface_forms(entry):
+                if len(match_key(form)) < 2:
+                    continue  # one-letter forms (era م, ه; range و) are read by the grammars in place
                 m.add(form, name, entry["id"], allow_prefix=entry.get("prefixes", True))
         m.compile()
         return m
@@ -109,6 +116,45 @@ def scan(key: str, lexicons: LexiconSet, name: str) -> list[Atom]:
         out.append(Atom(start, m.end, entry, prefix))
     out.sort(key=lambda a: a.start)
     return out
+
+
+def one_letter_forms(lexicons: LexiconSet, name: str, kind: str) -> dict[str, dict[str, Any]]:
+    """The one-letter forms of the entries of ``type`` ``kind`` in lexicon ``name``, by key."""
+    out: dict[str, dict[str, Any]] = {}
+    for entry in lexicons.entries(name):
+        if entry.get("type") == kind:
+            for form in entry.get("forms") or []:
+                k = match_key(str(form))
+                if len(k) == 1:
+                    out[k] = entry
+    return out
+
+
+def scan_doc(doc: Any, lexicons: LexiconSet, name: str) -> list[Atom]:
+    """``scan`` of a Document's key, computed once per document and lexicon set."""
+    k = ("scan", id(lexicons), name)
+    if k not in doc.memo:
+        doc.memo[k] = scan(doc.key, lexicons, name)
+    return doc.memo[k]
+
+
+class WordIndex:
+    """Counts the words between two key offsets in O(log n) (word starts, bisected)."""
+
+    def __init__(self, key: str) -> None:
+        self.starts = [m.start() for m in WORD_RE.finditer(key)]
+
+    def count(self, a: int, b: int) -> int:
+        """Number of words that start in [a, b)."""
+        if b <= a:
+            return 0
+        return bisect.bisect_left(self.starts, b) - bisect.bisect_left(self.starts, a)
+
+
+def word_index(doc: Any) -> WordIndex:
+    if "words" not in doc.memo:
+        doc.memo["words"] = WordIndex(doc.key)
+    return doc.memo["words"]
 
 
 def words_in(key: str, start: int, end: int) -> list[str]:

@@ -21,9 +21,9 @@ from typing import Any
 import regex
 
 from ..lexicon import LexiconSet
-from .lexscan import Atom, lexicons_or_default, scan
+from .lexscan import Atom, lexicons_or_default, scan, scan_doc
 
-__all__ = ["Num", "find_numbers", "FUNCTION_WORDS"]
+__all__ = ["Num", "find_numbers", "numbers_of", "FUNCTION_WORDS"]
 
 LEXICON = "numbers"
 # digits, optionally with one or two proclitic letters glued in front (بـ14, و15)
@@ -74,9 +74,9 @@ def _atom_value(atom: Atom, key: str) -> float:
     return float(entry.get("value", 0) or 0)
 
 
-def _pieces(key: str, lexicons: LexiconSet) -> list[_Piece]:
+def _pieces(key: str, lexicons: LexiconSet, atoms: list[Atom] | None) -> list[_Piece]:
     out: list[_Piece] = []
-    for atom in scan(key, lexicons, LEXICON):
+    for atom in atoms if atoms is not None else scan(key, lexicons, LEXICON):
         kind = atom.type
         value = _atom_value(atom, key)
         if kind == "scale" and atom.entry.get("count"):
@@ -171,10 +171,12 @@ def _next_word(key: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
-def find_numbers(key: str, lexicons: LexiconSet | None = None) -> list[Num]:
-    """Every number phrase in ``key`` (digits, words, vague amounts), qualifiers and ranges attached."""
+def find_numbers(key: str, lexicons: LexiconSet | None = None, atoms: list[Atom] | None = None) -> list[Num]:
+    """Every number phrase in ``key`` (digits, words, vague amounts), qualifiers and ranges attached.
+
+    ``atoms``: the atoms of ``numbers.yaml`` in ``key`` when the caller has them already."""
     lex = lexicons_or_default(lexicons)
-    pieces = _pieces(key, lex)
+    pieces = _pieces(key, lex, atoms)
     # 1. compounds
     phrases: list[tuple[int, int, list[_Piece]]] = []  # (start, end, parts) of bare numbers
     others: list[_Piece] = []
@@ -244,6 +246,8 @@ def _ranges(key: str, nums: list[Num], others: list[_Piece]) -> list[Num]:
             if rest in ("", "-", "ـ") and (inner or rest):
                 words = {key[p.start : p.end] for p in inner}
                 joined = bool(words - {"و", "and"}) or between or rest in ("-", "ـ")
+            elif rest == "و" and between:
+                joined = True  # بين 10 و 15
             elif rest in ("", "و") and key[b.start - 1 : b.start] == "و" and between:
                 joined = True  # بين 10 و15
             elif rest in ("-", "ـ"):
@@ -278,6 +282,14 @@ def _qualify(key: str, nums: list[Num], others: list[_Piece]) -> list[Num]:
         high = n.high if n.high is not None else (n.value if qualifier == "at_most" else None)
         out.append(Num(start, end, n.value, qualifier, low, high, ids, n.kind, n.vague))
     return out
+
+
+def numbers_of(doc: Any, lexicons: LexiconSet) -> list[Num]:
+    """``find_numbers`` of a Document, computed once per document and lexicon set."""
+    k = ("numbers", id(lexicons))
+    if k not in doc.memo:
+        doc.memo[k] = find_numbers(doc.key, lexicons, scan_doc(doc, lexicons, LEXICON))
+    return doc.memo[k]
 
 
 def qualifier_atoms(key: str, lexicons: LexiconSet | None = None) -> list[Any]:

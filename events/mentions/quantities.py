@@ -28,16 +28,16 @@ The grammar runs over the numbers of ``numbers.find_numbers`` and the casualty w
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
-from typing import Any
 
 import regex
 
 from ..lexicon import LexiconSet
 from ..text.normalize import match_key
 from .base import Document, Mention, QuantityValue
-from .lexscan import Atom, lexicons_or_default, scan, words_in
-from .numbers import Num, find_numbers
+from .lexscan import Atom, lexicons_or_default, scan_doc, word_index, words_in
+from .numbers import numbers_of
 
 __all__ = ["find_quantities", "count_fatalities"]
 
@@ -79,14 +79,20 @@ class _Grammar:
     def __init__(self, doc: Document, lexicons: LexiconSet) -> None:
         self.doc = doc
         self.key = doc.key
-        self.atoms = scan(self.key, lexicons, LEXICON)
+        self.atoms = scan_doc(doc, lexicons, LEXICON)
+        self.starts = [a.token_start for a in self.atoms]
+        self.ends = sorted(a.end for a in self.atoms)
+        self.index = word_index(doc)
         blocked = [(a.token_start, a.end) for a in self.atoms if a.type in ("zero", "noinfo", "trap")]
-        self.nums = [n for n in find_numbers(self.key, lexicons) if not any(s <= n.start < e for s, e in blocked)]
+        self.nums = [n for n in numbers_of(doc, lexicons) if not any(s <= n.start < e for s, e in blocked)]
         self.en = doc.language == "en"
 
     # helpers ---------------------------------------------------------------------------------
     def words(self, a: int, b: int) -> list[str]:
         return words_in(self.key, a, b)
+
+    def nwords(self, a: int, b: int) -> int:
+        return self.index.count(a, b)
 
     def clause(self, pos: int) -> tuple[int, int]:
         c = self.doc.clause_at(pos)
@@ -96,12 +102,10 @@ class _Grammar:
         return c
 
     def atom_after(self, pos: int, types: tuple[str, ...], max_words: int, stop: int) -> Atom | None:
-        for a in self.atoms:
-            if a.token_start < pos:
-                continue
-            if a.token_start >= stop or len(self.words(pos, a.token_start)) > max_words:
+        for a in self.atoms[bisect.bisect_left(self.starts, pos) :]:
+            if a.token_start >= stop or self.nwords(pos, a.token_start) > max_words:
                 return None
-            if _PUNCT.search(self.key, pos, a.token_start) and not self.key[pos:a.token_start].strip() in ('"',):
+            if _PUNCT.search(self.key, pos, a.token_start) and self.key[pos:a.token_start].strip() not in ('"',):
                 return None
             if a.type in types:
                 return a
@@ -110,10 +114,10 @@ class _Grammar:
         return None
 
     def atom_before(self, pos: int, types: tuple[str, ...], max_words: int, stop: int) -> Atom | None:
-        for a in reversed(self.atoms):
+        for a in reversed(self.atoms[: bisect.bisect_right(self.starts, pos)]):
             if a.end > pos:
                 continue
-            if a.end <= stop or len(self.words(a.end, pos)) > max_words:
+            if a.end <= stop or self.nwords(a.end, pos) > max_words:
                 return None
             if a.type in types:
                 return a
@@ -214,14 +218,12 @@ class _Grammar:
                 if q.group:
                     q.end = q.group[1]
         for a in self.atoms:
-            if a.token_start >= q.end and len(self.words(q.end, a.token_start)) == 0 and a.token_start < ce:
+            if a.token_start >= q.end and self.nwords(q.end, a.token_start) == 0 and a.token_start < ce:
                 if a.type == "additive":
                     q.additive = True
                     q.end = a.end
                 break
         # post qualifier after the noun or its group
-        for n in self.nums:
-            pass
         m = _POST_QUALIFIER.match(key, q.end)
         if m is not None:
             q.end = m.end()
@@ -285,7 +287,7 @@ class _Grammar:
         for a in self.atoms:
             if a.token_start < noun.end:
                 continue
-            if a.token_start >= ce or len(self.words(noun.end, a.token_start)) > 4:
+            if a.token_start >= ce or self.nwords(noun.end, a.token_start) > 4:
                 return None
             if a.type in _NOUNS + ("combined",):
                 return None
@@ -323,8 +325,8 @@ class _Grammar:
                 left = None
             right = right_of.get(i)
             if left is not None and right is not None:
-                lw = len(self.words(left.end, q.num_start))
-                rw = len(self.words(q.end, right.token_start))
+                lw = self.nwords(left.end, q.num_start)
+                rw = self.nwords(q.end, right.token_start)
                 pick = left if lw <= rw else right
             else:
                 pick = left or right
@@ -337,17 +339,21 @@ class _Grammar:
                     q.category = qs[i - 1].category
 
     def running_totals(self, qs: list[_Q]) -> None:
+        all_tolls = [a for a in self.atoms if a.type == "toll"]
+        all_rises = [a for a in self.atoms if a.type == "rise"]
+        if not all_tolls or not all_rises:
+            return
         for q in qs:
             sent = self.doc.sentence_at(q.start)
             if sent is None:
                 continue
-            tolls = [a for a in self.atoms if a.type == "toll" and sent.start <= a.start < q.start]
-            rises = [a for a in self.atoms if a.type == "rise" and sent.start <= a.start < q.start]
+            tolls = [a for a in all_tolls if sent.start <= a.start < q.start]
+            rises = [a for a in all_rises if sent.start <= a.start < q.start]
             if not tolls or not rises:
                 continue
             before = self.words(max(sent.start, q.start - 12), q.start)
             to = bool(before) and before[-1] in ("الي", "to")
-            near = len(self.words(max(tolls[-1].end, rises[-1].end), q.start)) <= 2
+            near = self.nwords(max(tolls[-1].end, rises[-1].end), q.start) <= 2
             if to or near:
                 q.running_total = True
                 if q.category in ("", "people", "casualties") and (q.noun is None or q.noun.type != "counted"):
@@ -388,6 +394,3 @@ def count_fatalities(doc: Document, quantities: list[Mention], start: int, end: 
 
     return _count(doc, quantities, start, end)
 
-
-def _unused(_: Any) -> None:  # pragma: no cover
-    return None

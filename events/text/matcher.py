@@ -14,7 +14,6 @@ entries) of its pattern, so provenance can cite the entry id.
 
 from __future__ import annotations
 
-import bisect
 import pickle
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from typing import Any
 
 import ahocorasick
 
-from .normalize import is_arabic_letter, is_word_char, match_key
+from .normalize import is_arabic_letter, match_key
 
 __all__ = ["Match", "Matcher", "ARTICLE_PREFIXES", "BARE_PREFIXES"]
 
@@ -88,7 +87,10 @@ class Matcher:
         key = match_key(text)
         if not key:
             return None
-        article = len(key) > 2 and key.startswith("ال") and is_arabic_letter(key[2])
+        # the article is split off only when at least three letters remain: ألف, إلى, آلاف, الذي
+        # begin with ال but have no article, and a one- or two-letter bare form would be found
+        # inside countless words
+        article = len(key) > 4 and key.startswith("ال") and is_arabic_letter(key[2])
         bare = key[2:] if article else key
         ident = (bare, article, group)
         pat = self._patterns.get(ident)
@@ -128,7 +130,7 @@ class Matcher:
     @classmethod
     def loads(cls, data: bytes) -> Matcher:
         m = cls()
-        m._automaton = pickle.loads(data)  # noqa: S301 - our own cache file, keyed by source hash
+        m._automaton = pickle.loads(data)
         return m
 
     # -- scanning -------------------------------------------------------------------------------
@@ -142,13 +144,19 @@ class Matcher:
         for end_idx, (length, variants) in auto.iter(key):
             end = end_idx + 1
             start = end - length
-            if end < n and is_word_char(key[end]):
-                continue
-            if start > 0 and is_word_char(key[start - 1]):
-                # walk back over the letters glued in front
+            if end < n:
+                ch = key[end]
+                if ch.isalnum() or ch == "_":
+                    continue
+            if start > 0 and (key[start - 1].isalnum() or key[start - 1] == "_"):
+                # walk back over the letters glued in front (a proclitic chain is at most 4 long)
                 ts = start - 1
-                while ts > 0 and is_word_char(key[ts - 1]):
+                while ts > 0 and (key[ts - 1].isalnum() or key[ts - 1] == "_"):
                     ts -= 1
+                    if start - ts > 4:
+                        break
+                if start - ts > 4:
+                    continue
                 prefix = key[ts:start]
             else:
                 prefix = ""
@@ -196,19 +204,19 @@ def resolve_overlaps(matches: Iterable[Match]) -> list[Match]:
     """Keep non-overlapping matches, longest first then earliest (spaCy's ``filter_spans``).
 
     Overlap is judged on the written words (proclitics included), so a match never sits inside
-    the prefix of another.
+    the prefix of another.  Runs in O(n log n + covered length) with an occupancy map.
     """
-    ordered = sorted(matches, key=lambda m: (-(m.end - m.start), m.start))
-    starts: list[int] = []  # starts and ends of the kept spans, sorted and non-overlapping
-    ends: list[int] = []
+    ordered = sorted(matches, key=lambda m: (m.start - m.end, m.start))
+    if not ordered:
+        return []
+    size = max(m.end for m in ordered)
+    occupied = bytearray(size + 1)
     kept: list[Match] = []
     for m in ordered:
         s, e = m.token_start, m.end
-        i = bisect.bisect_left(starts, s)
-        if (i > 0 and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
+        if occupied.find(1, s, e) >= 0:
             continue
-        starts.insert(i, s)
-        ends.insert(i, e)
+        occupied[s:e] = b"\x01" * (e - s)
         kept.append(m)
     kept.sort(key=lambda m: m.start)
     return kept
