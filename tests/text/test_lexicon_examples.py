@@ -125,3 +125,25 @@ def test_cues_example(entry, ex):
         frag = match_key(ex["outside"])
         i = doc.key.find(frag)
         assert not (c.value.scope[0] <= i < c.value.scope[1])
+
+
+@pytest.mark.parametrize("name", ["calendar", "numbers", "casualties", "cues"])
+def test_no_form_twice_after_normalisation(name):
+    """Normalise, don't enumerate: a spelling that folds to a listed form is redundant, and a
+    form claimed by two entries would make the first one win silently."""
+    from events.mentions.lexscan import _surface_forms
+
+    owner: dict[str, str] = {}
+    problems = []
+    for entry in default_lexicons().entries(name):
+        seen: set[str] = set()
+        for form in entry.get("forms") or []:
+            k = match_key(str(form))
+            if k in seen:
+                problems.append(f"{entry['id']}: {form!r} twice")
+            seen.add(k)
+        for form in _surface_forms(entry):
+            k = match_key(form)
+            if owner.setdefault(k, entry["id"]) != entry["id"]:
+                problems.append(f"{form!r} in {owner[k]} and {entry['id']}")
+    assert problems == []
