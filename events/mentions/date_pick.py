@@ -3,8 +3,10 @@
 ``pick_event_date(doc, dates, start, end)`` takes the key span of an event's trigger or evidence
 and returns the date mention that governs it, in this order:
 
-1. **same clause**: the dated mentions of the clause(s) the span lies in, nearest to the span
-   first (a date inside the span is at distance 0; on a tie, the earlier one);
+1. **same clause**: the dated mentions of the clause(s) the span lies in: first those between the
+   same commas as the span ('قتل شاب في 14 شباط، وقصفت الطائرات البلدة في 16 شباط': the shelling
+   is the 16th), then the nearest to the span (a date inside the span is at distance 0; on a tie,
+   the earlier one);
 2. **same sentence**: the nearest in the rest of the sentence;
 3. **narrative context**: the dates carried from earlier sentences, going back sentence by
    sentence to the start of the article; in the nearest sentence that has one, its last usable
@@ -67,7 +69,9 @@ def pick_event_date(doc: Document, dates: list[Mention], start: int, end: int) -
     lo = min((c[0] for c in clauses), default=sent.start)
     hi = max((c[1] for c in clauses), default=sent.end)
     in_clause = [m for m in in_sentence if lo <= m.start < hi]
-    for scope in (in_clause, in_sentence):
+    seg_lo, seg_hi = _segment(doc.key, lo, hi, start, end)
+    in_segment = [m for m in in_clause if seg_lo <= m.start and m.end <= seg_hi]
+    for scope in (in_segment, in_clause, in_sentence):
         good = [m for m in scope if usable(m) and not _postposed(m)]
         best = _nearest(good, start, end)
         if best is not None:
@@ -83,6 +87,13 @@ def pick_event_date(doc: Document, dates: list[Mention], start: int, end: int) -
     if postposed_here:
         return _nearest(postposed_here, start, end)
     return _lead(doc, dates)
+
+
+def _segment(key: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """The stretch of the clause between the commas around the span."""
+    a = max(key.rfind(",", lo, start), key.rfind(";", lo, start))
+    b_candidates = [i for i in (key.find(",", end, hi), key.find(";", end, hi)) if i >= 0]
+    return (a + 1 if a >= 0 else lo), (min(b_candidates) if b_candidates else hi)
 
 
 def _carried(doc: Document, dates: list[Mention], index: int) -> Mention | None:
