@@ -276,6 +276,33 @@ class _Grammar:
                               ids=[a.id], num_start=a.token_start))
         return out
 
+    def kin(self, qs: list[_Q]) -> list[_Q]:
+        """Relatives coordinated with a victim: 'مقتل رجل وابنه', 'X and his daughter, who were killed'."""
+        out: list[_Q] = []
+        for a in self.atoms:
+            if a.type != "kin":
+                continue
+            anded = "و" in a.prefix or self.key[max(0, a.token_start - 4) : a.token_start].strip() == "and"
+            if not anded:
+                continue
+            cs, ce = self.clause(a.start)
+            before = [q for q in qs if q.end <= a.token_start and self.nwords(q.end, a.token_start) <= (1 if self.en else 0)]
+            if before and before[-1].value == 1 and not before[-1].category == "":
+                prev = before[-1]
+                out.append(_Q(a.token_start, a.end, 1, "one", category=prev.category, additive=True, ids=[a.id],
+                              num_start=a.token_start))
+                continue
+            if before:
+                continue
+            i = bisect.bisect_left(self.starts, a.end)
+            pred = self.atoms[i] if i < len(self.atoms) else None  # ', who were killed' (a comma is fine)
+            if pred is not None and pred.type == "predicate" and self.nwords(a.end, pred.token_start) <= 2 \
+                    and pred.entry.get("number") in ("pl", "dual") and pred.entry.get("category"):
+                start = a.token_start - (4 if self.en else 0)
+                out.append(_Q(start, a.end, 2, "dual", category=str(pred.entry["category"]), ids=[a.id, pred.id],
+                              num_start=start))
+        return out
+
     def _english_singular(self, a: int, b: int) -> bool:
         ws = self.words(a, b)
         return bool(ws) and ws[0] in ("a", "an", "one") and len(ws) <= 3 or not ws
@@ -376,6 +403,9 @@ def find_quantities(doc: Document, lexicons: LexiconSet | None = None) -> list[M
             qs.append(q)
             taken.append((q.start, q.end))
     g.categorise(qs)
+    for q in g.kin(qs):
+        if not any(_overlaps((q.start, q.end), t) for t in taken):
+            qs.append(q)
     g.running_totals(qs)
     out: list[Mention] = []
     for q in sorted(qs, key=lambda q: q.start):

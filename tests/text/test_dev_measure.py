@@ -1,6 +1,6 @@
 """Regression floor on the development corpus (skips where ../shared is absent).
 
-The figures reached when this floor was set: dates 71/71 (1.000), fatalities 69/71 (0.972);
+The figures reached when this floor was set: dates 71/71 (1.000), fatalities 70/71 (0.986);
 the floor sits a little below so that a regression fails and an honest change of rule does not.
 """
 
