@@ -2,7 +2,8 @@
 
 Rules (anchor = publication date; never the clock):
 
-* explicit day + month (+ year): that day, precision 1; no year: the most recent such day on or
+* explicit day + month (+ year): that day, precision 1; a range of days ('5-7 آذار', 'من 5 إلى 7
+  آذار') gives its first day with ``end_date`` and the flag 'range' (ACLED codes one event a day); no year: the most recent such day on or
   before the anchor (``الماضي`` = strictly before, ``المقبل`` = the next one, flagged 'future');
   Hijri dates through hijridate (±1 day) unless a Gregorian date is given beside them;
   a weekday beside a date must agree, else the date wins and the flag 'weekday-mismatch' is set;
@@ -150,7 +151,11 @@ def _explicit(group: list[Any], anchor: dt.date | None, modifier: str | None, fl
             flags.add("weekday-mismatch")
     if anchor is not None and d > anchor + dt.timedelta(days=1) and "since" not in flags:
         flags.add("future")
-    return _dv(d, 1, rule, (), flags, approx=approx)
+    end = None
+    if "day2" in info:  # a range of days: the first day is the event date, the span is kept
+        end = valid_date(d.year, d.month, int(info["day2"]))
+        flags.add("range")
+    return _dv(d, 1, rule, (), flags, approx=approx, end=end)
 
 
 def _weekday(by: dict[str, Any], anchor: dt.date | None, modifier: str | None, flags: set[str],

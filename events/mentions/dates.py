@@ -214,6 +214,10 @@ class _Parser:
                 j += 1
         if not 1 <= day <= 31:
             return None
+        day2 = self._range_end(i, j) if t.kind == "digits" else None
+        if day2 is not None:
+            day2, j = day2
+            ids.extend(x.id for x in toks[i + 1 : j] if x.kind == "range")
         k = self._next_kind(j - 1, ("month",))
         if k is None:
             return None
@@ -221,6 +225,8 @@ class _Parser:
         if t.kind == "ordinal" and "من" not in self.glue_words_between(j - 1, k):
             return None
         info: dict[str, Any] = {"day": day, "month": int(mo.get("month")), "calendar": mo.get("calendar", "gregorian")}
+        if day2 is not None:
+            info["day2"] = day2
         ids.append(mo.id)
         end, last = mo.end, k
         last, end = self._pair(last, info, ids)
@@ -231,6 +237,23 @@ class _Parser:
             return last + 1
         self.comps.append(Comp(start, end, "explicit", info, tuple(ids)))
         return last + 1
+
+    def _range_end(self, i: int, j: int) -> tuple[int, int] | None:
+        """'5-7 آذار', 'من 5 إلى 7 آذار', 'بين 5 و7 آذار', '5 to 7 March': the second day, next index."""
+        toks = self.toks
+        k = j
+        if k < len(toks) and toks[k].kind == "range":
+            k += 1
+        if k >= len(toks) or toks[k].kind != "digits" or not toks[i].value < toks[k].value <= 31:
+            return None
+        gap = self.key[toks[i].end : toks[k].token_start]
+        if k == j and gap.strip() not in ("-", "ـ"):
+            between = self.prev_word(toks[i].token_start) in ("بين", "between")
+            if not (between and toks[k].prefix == "و" and gap.strip() == ""):
+                return None
+        if len(gap) > 8:
+            return None
+        return toks[k].value, k + 1  # the range word's id is kept by the caller when there is one
 
     def _next_kind(self, i: int, kinds: tuple[str, ...]) -> int | None:
         j = self.nxt(i)

@@ -20,7 +20,7 @@ from events.text import match_key
 
 from .helpers import DEFAULT_PUBLISHED, doc_of
 
-_HELPER_TYPES = {"glue", "ordinal_suffix", "duration", "name_head", "trap"}
+_HELPER_TYPES = {"glue", "duration", "name_head", "trap", "range"}  # not always cited by the mention
 
 
 def _cases(name: str) -> list[Any]:
