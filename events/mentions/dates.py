@@ -105,8 +105,8 @@ def _tokens(doc: Document, lexicons: LexiconSet, skip: list[tuple[int, int]]) ->
     return toks
 
 
-def _gap_ok(key: str, a: int, b: int, toks: list[_Tok] | None = None, allow_glue: bool = True) -> bool:
-    """Only separators (and glue words) between key offsets a and b."""
+def _gap_ok(key: str, a: int, b: int) -> bool:
+    """Only separators (spaces, commas, slashes, dashes, brackets) between key offsets a and b."""
     if b < a:
         return False
     text = key[a:b]
@@ -182,7 +182,7 @@ class _Parser:
                 consumed = self.day_month(i)
             if consumed is None and t.kind == "month":
                 consumed = self.month_first(i)
-            if consumed is None and t.kind in ("digits", "count", "unit") :
+            if consumed is None and t.kind in ("digits", "count", "unit"):
                 consumed = self.count_unit(i)
             if consumed is None and t.kind in ("ago", "modifier", "edge", "unit"):
                 consumed = self.phrase(i)
@@ -392,9 +392,7 @@ class _Parser:
                                        {"unit": toks[j].get("unit"), "modifier": mod, "edge": t.get("edge")},
                                        (t.id, toks[j].id)))
                 return (k if k is not None and toks[k].kind == "modifier" else j) + 1
-            if toks[j].kind == "modifier" and t.atom.entry.get("lang") == "en":
-                return None
-            return None  # edge + month: handled when the month is parsed (context)
+            return None  # edge + month: the month takes the edge when it is parsed
         if t.kind == "unit" and t.get("unit") in ("week", "month", "year"):
             j = self.nxt(i)
             if j is not None and toks[j].kind == "modifier":
@@ -491,8 +489,6 @@ def _merge(key: str, comps: list[Comp], glue: list[tuple[int, int]]) -> list[lis
                 if last.kind in ("since", "edge") and c.kind in ("month", "year", "ago", "period"):
                     g.append(c)
                     continue
-                if last.kind == "month" and c.kind == "explicit" and c.info.get("calendar") != last.info.get("calendar"):
-                    pass
             if c.kind == "explicit" and last.kind == "explicit" and c.start >= last.end \
                     and last.info.get("calendar") != c.info.get("calendar") and c.start - last.end <= 14:
                 g.append(c)  # '5 رمضان 1445 هـ الموافق 15 مارس 2024 م'
