@@ -58,6 +58,7 @@ class QuantityValue:
 
     value: int  # the count as ACLED codes it (lowest credible; vague words by ACLED's table)
     category: str  # 'killed' | 'wounded' | 'missing' | 'detained' | 'casualties' | 'people'
+    #                'cumulative' (a toll over a period: 'منذ مطلع العام إلى 150', a statistic)
     qualifier: str = "exact"  # 'exact' | 'at_least' | 'about' | 'at_most' | 'range' | 'vague' | 'dual' | 'one'
     low: int | None = None
     high: int | None = None

@@ -5,7 +5,8 @@
 * only **killed** counts count; wounded, missing, detained and people are ignored; a count that is
   part of an earlier one (``بينهم 4 أطفال``, 'including two children') is skipped;
 * a **running total** ('the toll rose to N') replaces everything else: the last one is used
-  (``fatalities.running-total``);
+  (``fatalities.running-total``); a cumulative toll over a period ('ليرتفع عدد القتلى منذ مطلع
+  العام إلى 150', category ``cumulative``) is a statistic and never counts;
 * inside one sentence, counts of distinct groups that are coordinated under the same predicate
   ('6 fighters from the tribes and three SDF fighters were killed') or marked as additional
   ('مقاتل آخر', 'one other') **add up** (``fatalities.sum``); other counts of the same sentence are
@@ -30,7 +31,7 @@ __all__ = ["count_fatalities"]
 
 def _coordinated(doc: Document, a: Mention, b: Mention) -> bool:
     gap = doc.key[a.end : b.start].strip(" ,\"")
-    return gap in ("", "و", "and", ", and", "، و")
+    return gap in ("و", "and", ", and")
 
 
 def count_fatalities(doc: Document, quantities: list[Mention], start: int, end: int) -> tuple[int, list[Mention], str]:

@@ -18,7 +18,7 @@ The grammar runs over the numbers of ``numbers.find_numbers`` and the casualty w
   ... and three SDF fighters were killed'); 'killed and wounded' together (``مقتل وإصابة 19``,
   ``بين قتيل وجريح``, casualties) is ``casualties``; no predicate: ``people``;
 * **running totals**: a count after 'to'/إلى in a sentence with a toll word and a rise word
-  (``ارتفعت حصيلة القتلى إلى 57``);
+  (``ارتفعت حصيلة القتلى إلى 57``); over a period ('منذ مطلع العام') it is ``cumulative``;
 * **explicit zeros** (``دون إصابات``, ``no one was killed``);
 * **group**: whose dead they are (``N من عناصر قسد`` → the span of ``عناصر قسد``);
 * **subset** (``بينهم 4 أطفال``, including) and **additive** (``آخر``, ``one other``, also) flags.
@@ -52,6 +52,8 @@ _GROUP_STOP = frozenset(
         "by in on at near after during were was have had has are is who which when while and with"
     ).split()
 )
+# a toll 'since the start of the year' or 'during the month' counts a period, not an incident
+_SINCE = frozenset(match_key(w) for w in "منذ خلال since during this year".split())
 _PUNCT = regex.compile(r"[,;:.!?()\n\"]")
 _POST_QUALIFIER = regex.compile(r'[\s"]*(' + "|".join(match_key(w) for w in ("على الأقل", "في أقل تقدير", "تقريبا")) + ")")
 
@@ -162,6 +164,9 @@ class _Grammar:
                 left = self.atom_before(n.start, _PREDICATES, 1 if self.en else 0, cs)
                 right = self.atom_after(n.end, _PREDICATES, 0, ce)
                 toll = self.atom_before(n.start, ("toll", "rise"), 3, cs)  # 'ارتفعت حصيلة القتلى إلى 57'
+                before = self.words(max(cs, n.start - 8), n.start)
+                if toll is None and before and before[-1] in ("الي", "to"):
+                    toll = self.atom_before(n.start, ("toll",), 12, cs)  # 'ارتفع عدد القتلى منذ الصباح إلى 20'
                 if left is None and right is None and toll is None:
                     continue
             if q.noun is not None and q.noun.type == "counted":
@@ -385,6 +390,8 @@ class _Grammar:
                 q.running_total = True
                 if q.category in ("", "people", "casualties") and (q.noun is None or q.noun.type != "counted"):
                     q.category = "killed"
+                if _SINCE.intersection(self.words(tolls[-1].end, q.start)):
+                    q.category = "cumulative"  # a toll over a period is a statistic, not this incident's
                 q.ids.extend([tolls[-1].id, rises[-1].id])
 
 

@@ -159,6 +159,14 @@ FATALITIES = [
     ("dozens of people were killed in the strikes", 12, "fatalities.killed"),
     ("several fighters were killed in the ambush", 3, "fatalities.killed"),
     ("hundreds were killed in the massacre", 100, "fatalities.killed"),
+    ("لقي شاب مصرعه برصاص مجهولين في مدينة طفس", 1, "fatalities.killed"),
+    ("وثق المرصد مقتل 7 عناصر بهجوم في البادية، ليرتفع عدد القتلى منذ مطلع العام إلى 150", 7, "fatalities.killed"),
+    ("ارتفع عدد القتلى منذ صباح اليوم إلى 20", 0, "fatalities.none"),
+    ("ارتفع عدد قتلى الهجوم إلى 20", 20, "fatalities.running-total"),
+    ("An airstrike killed 12 people, including five children, the ministry said.", 12, "fatalities.killed"),
+    ("Two soldiers were killed and three wounded when a roadside bomb hit their vehicle.", 2, "fatalities.killed"),
+    ("قتل عنصران من الشرطة وأصيب ثالث في هجوم على حاجز", 2, "fatalities.killed"),
+    ("استشهد طفلان وأصيبت والدتهما في القصف", 2, "fatalities.killed"),
 ]
 
 
