@@ -171,10 +171,10 @@ def _weekday(by: dict[str, Any], anchor: dt.date | None, modifier: str | None, f
     else:
         d = latest_weekday(anchor, wd, strictly_before=mod == "past")
     approx = 0
-    if night_before:  # ليلة الجمعة = Thursday night
-        d -= dt.timedelta(days=1)
+    if "weekday2" in by:  # ليل الخميس - الجمعة, ليلة السبت على الأحد: the first day, ±1
         approx = 1
-    elif "weekday2" in by:  # ليل الخميس - الجمعة
+    elif night_before:  # ليلة الجمعة = Thursday night
+        d -= dt.timedelta(days=1)
         approx = 1
     return _dv(d, 1, "date.weekday", (), flags, approx=approx)
 

@@ -37,6 +37,8 @@ _DIGIT_TOKEN = regex.compile(r"(?<![A-Za-z0-9_.,/:])(\d{1,4})(?:st|nd|rd|th)?(?!
 _NUMERIC_DMY = regex.compile(r"(?<![\w./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w./-]*\d)")
 _NUMERIC_YMD = regex.compile(r"(?<![\w./-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)")
 _SEPARATORS = frozenset(" ,/-()\n.")
+# what may join the two days of a night: ليل الخميس - الجمعة, ليلة السبت على الأحد, Saturday to Sunday
+_NIGHT_JOIN = frozenset({"", "علي", "الي", "to", "into"})
 _ERA_LETTER = regex.compile(r"\s?(\w)(?!\w)")
 
 
@@ -247,10 +249,8 @@ class _Parser:
         if k >= len(toks) or toks[k].kind != "digits" or not toks[i].value < toks[k].value <= 31:
             return None
         gap = self.key[toks[i].end : toks[k].token_start]
-        if k == j and gap.strip() not in ("-", "ـ"):
-            between = self.prev_word(toks[i].token_start) in ("بين", "between")
-            if not (between and toks[k].prefix == "و" and gap.strip() == ""):
-                return None
+        if k == j and gap.strip() not in ("-", "ـ") and not (toks[k].prefix == "و" and gap.strip() == ""):
+            return None  # 'بين 5 و7 آذار', 'يومي 3 و4 آذار' join with و
         if len(gap) > 8:
             return None
         return toks[k].value, k + 1  # the range word's id is kept by the caller when there is one
@@ -314,9 +314,10 @@ class _Parser:
         modifier = toks[nxt].get("modifier") if nxt is not None and toks[nxt].kind == "modifier" else None
         context = "year" in info or modifier is not None or prev in ("شهر", "في", "خلال", "منذ", "in", "since", "during", "of")
         context = context or (i > 0 and toks[i - 1].kind == "edge" and toks[i - 1].end <= t.token_start)
+        edge_before = i > 0 and toks[i - 1].kind == "edge" and toks[i - 1].end <= t.token_start
         if t.get("ambiguous"):
             context = "year" in info or prev in ("شهر",) or modifier is not None and t.atom.entry.get("lang") == "ar"
-            context = context or (last != i)
+            context = context or (last != i) or edge_before
         if not context:
             return None
         if modifier is not None:
@@ -479,11 +480,14 @@ def _merge(key: str, comps: list[Comp], glue: list[tuple[int, int]]) -> list[lis
             g = groups[-1]
             last = g[-1]
             kinds = {x.kind for x in g}
+            if c.kind == "weekday" and last.kind == "weekday" and key[last.end : c.start].strip(" -/") in _NIGHT_JOIN:
+                g.append(Comp(c.start, c.end, "weekday2", c.info, c.ids))  # ليلة السبت على الأحد
+                continue
             if c.start >= last.end and _gap_ok(key, last.end, c.start) and key[last.end : c.start].count("\n") == 0:
                 if c.kind in mergeable and last.kind in mergeable and (c.kind not in kinds or c.kind == "part"):
                     g.append(c)
                     continue
-                if c.kind == "weekday" and last.kind == "weekday" and "-" in key[last.end : c.start] + "/":
+                if c.kind == "weekday" and last.kind == "weekday":
                     g.append(Comp(c.start, c.end, "weekday2", c.info, c.ids))  # ليل الخميس - الجمعة
                     continue
                 if last.kind in ("since", "edge") and c.kind in ("month", "year", "ago", "period"):

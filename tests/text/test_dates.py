@@ -74,6 +74,11 @@ CASES = [
     ("ليل السبت - الأحد شهدت المنطقة اشتباكات", None, D(2024, 3, 16), 1, ()),
     ("ليل السبت/الأحد شهدت المنطقة اشتباكات", None, D(2024, 3, 16), 1, ()),
     ("أفاد شهود عيان، يوم الاثنين، بسقوط قذائف", None, D(2024, 3, 18), 1, ()),
+    ("ليلة السبت الأحد قصفت الطائرات القرية", None, D(2024, 3, 16), 1, ()),
+    ("ليلة السبت على الأحد قصفت الطائرات القرية", None, D(2024, 3, 16), 1, ()),
+    ("قتل ثلاثة في قصف يومي 3 و4 آذار 2024", None, D(2024, 3, 3), 1, ("range",)),
+    ("الأربعاء 20/3/2024 قصفت المدفعية البلدة", None, D(2024, 3, 20), 1, ()),
+    ("يوم الجمعة الموافق 15 آذار", None, D(2024, 3, 15), 1, ()),
     ("وقع الهجوم مساء الاثنين الماضي", None, D(2024, 3, 18), 1, ()),
     ("ستعقد جلسة الأحد المقبل", None, D(2024, 3, 24), 1, ("future",)),
     # N days ago, periods, months, years
@@ -113,6 +118,9 @@ CASES = [
     ("US forces were deployed to Syria in 2015.", None, D(2015, 7, 1), 3, ("year-only",)),
     ("Mass protests have gripped Iraq since October 1.", "2020-01-20", D(2019, 10, 1), 1, ("since",)),
     ("The talks will resume next week.", None, D(2024, 3, 27), 2, ("future",)),
+    ("Clashes intensified in mid-March.", "2024-05-02", D(2024, 3, 15), 3, ("month-only",)),
+    ("Friday's attack killed two soldiers.", None, D(2024, 3, 15), 1, ()),
+    ("Saturday night clashes left three dead.", None, D(2024, 3, 16), 1, ()),
     ("at least 35 people have been killed since the beginning of this year", None, D(2024, 1, 1), 3, ("since",)),
 ]
 
