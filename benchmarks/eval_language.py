@@ -12,7 +12,8 @@ An event is located by its gold ``evidence`` string, an exact substring of the a
 (pieces joined by ' … ' are separate substrings).  The event coder will pass its trigger span;
 lacking triggers here, the date is picked for the first casualty word of the first evidence piece
 (a death/injury/detention word from ``casualties.yaml``), or for the whole piece when it has none.
-Prints per-item failures.  Exit status 0 always (the floor lives in tests/text/test_dev_measure.py).
+Also reports how many gold evidences hold a blocking cue (false blocks) and how many negative
+statements do (the ones a cue can explain).  Prints per-item failures.  Exit status 0 always (the floor lives in tests/text/test_dev_measure.py).
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ class Result:
     precision_ok: int = 0  # the picked mention's precision (1 for the fallback) equals the gold one
     fat_ok: int = 0
     fat_total: int = 0
+    gold_blocked: int = 0  # gold evidence pieces that start a blocking cue (should stay 0)
+    negatives_blocked: int = 0  # negative statements that hold a blocking cue
+    negatives_total: int = 0
     failures: list[str] = field(default_factory=list)
 
     @property
@@ -90,6 +94,7 @@ def trigger_proxy(doc: Document, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def evaluate(dev_dir: Path = DEV, verbose: bool = False, proxy: bool = True) -> Result:
+    from events.mentions.cues import find_cues
     from events.mentions.quantities import count_fatalities, find_quantities
 
     articles = {a["id"]: a for a in _read(dev_dir / "articles.jsonl")}
@@ -118,6 +123,10 @@ def evaluate(dev_dir: Path = DEV, verbose: bool = False, proxy: bool = True) -> 
         else:
             what = doc.key[picked.start : picked.end] if picked else "(publication date)"
             res.failures.append(f"date {g['article_id']} gold {gold_date} got {got} from {what!r}: {g['evidence'][:90]}")
+        cues = find_cues(doc)
+        if any(c.value.blocks and spans[0][0] <= c.start < spans[0][1] for c in cues):
+            res.gold_blocked += 1
+            res.failures.append(f"cue {g['article_id']}: a blocking cue inside the gold evidence: {g['evidence'][:90]}")
         quantities = find_quantities(doc)
         inside = [q for q in quantities if any(s <= q.start and q.end <= e for s, e in spans)]
         value, used, rule = count_fatalities(doc, inside, spans[0][0], spans[-1][1])
@@ -128,6 +137,16 @@ def evaluate(dev_dir: Path = DEV, verbose: bool = False, proxy: bool = True) -> 
             used_txt = [doc.key[q.start : q.end] for q in used]
             res.failures.append(f"fatalities {g['article_id']} gold {g['fatalities']} got {value} ({rule}, {used_txt}): "
                                 f"{g['evidence'][:90]}")
+    for n in _read(dev_dir / "negatives.jsonl"):
+        art = articles[n["article_id"]]
+        if art["id"] not in docs:
+            docs[art["id"]] = prepare(Article(**art))
+        doc = docs[art["id"]]
+        spans = evidence_spans(doc, n["text"])
+        if not spans:
+            continue
+        res.negatives_total += 1
+        res.negatives_blocked += any(c.value.blocks and spans[0][0] <= c.start < spans[0][1] for c in find_cues(doc))
     return res
 
 
@@ -143,6 +162,8 @@ def main() -> int:
           "is passed instead of its first casualty word")
     print(f"precision:  {res.precision_ok}/{res.dates_total} agree with the gold time_precision")
     print(f"fatalities: {res.fat_ok}/{res.fat_total} = {res.fatality_share:.3f}")
+    print(f"cues:       {res.gold_blocked}/{res.dates_total} gold evidences hold a blocking cue (should be 0); "
+          f"{res.negatives_blocked}/{res.negatives_total} negatives do (denials, threats, generic statements ...)")
     for f in res.failures:
         print("  FAIL", f)
     return 0

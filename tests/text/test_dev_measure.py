@@ -27,3 +27,4 @@ def test_dev_corpus_dates_and_fatalities(dev_corpus):
     assert res.dates_total == len(dev_corpus.gold)
     assert res.date_share >= 0.93, res.failures
     assert res.fatality_share >= 0.90, res.failures
+    assert res.gold_blocked <= 2, res.failures
