@@ -58,6 +58,7 @@ class QuantityValue:
 
     value: int  # the count as ACLED codes it (lowest credible; vague words by ACLED's table)
     category: str  # 'killed' | 'wounded' | 'missing' | 'detained' | 'casualties' | 'people'
+    #                'cumulative' (a toll over a period: 'منذ مطلع العام إلى 150', a statistic)
     qualifier: str = "exact"  # 'exact' | 'at_least' | 'about' | 'at_most' | 'range' | 'vague' | 'dual' | 'one'
     low: int | None = None
     high: int | None = None
@@ -65,6 +66,8 @@ class QuantityValue:
     explicit_zero: bool = False  # "no casualties", "دون إصابات"
     group: tuple[int, int] | None = None  # key span naming whose dead they are ("من عناصر قسد")
     entries: tuple[str, ...] = ()
+    subset: bool = False  # part of a count given before it ("بينهم 4 أطفال", "including two children")
+    additive: bool = False  # adds to a count given before it ("مقاتل آخر", "one other member", "also")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,8 @@ class Document:
     sentences: list[Sentence]
     language: str
     _clauses: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
+    # results of the finders' shared steps (lexicon scans, numbers), keyed by step and lexicon set
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     @property
     def key(self) -> str:

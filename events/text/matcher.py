@@ -14,7 +14,6 @@ entries) of its pattern, so provenance can cite the entry id.
 
 from __future__ import annotations
 
-import bisect
 import pickle
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from typing import Any
 
 import ahocorasick
 
-from .normalize import is_arabic_letter, is_word_char, match_key
+from .normalize import is_arabic_letter, match_key
 
 __all__ = ["Match", "Matcher", "ARTICLE_PREFIXES", "BARE_PREFIXES"]
 
@@ -91,7 +90,10 @@ class Matcher:
         key = match_key(text)
         if not key:
             return None
-        article = len(key) > 2 and key.startswith("ال") and is_arabic_letter(key[2])
+        # the article is split off only when at least three letters remain: ألف, إلى, آلاف, الذي
+        # begin with ال but have no article, and a one- or two-letter bare form would be found
+        # inside countless words
+        article = len(key) > 4 and key.startswith("ال") and is_arabic_letter(key[2])
         bare = key[2:] if article else key
         ident = (bare, article, group)
         pat = self._patterns.get(ident)
@@ -148,16 +150,22 @@ class Matcher:
             end = end_idx + 1
             start = end - length
             suffix = ""
-            if end < n and is_word_char(key[end]):
+            if end < n and (key[end].isalnum() or key[end] == "_"):
                 we = end + 1
-                while we < n and is_word_char(key[we]):
+                while we < n and (key[we].isalnum() or key[we] == "_"):
                     we += 1
                 suffix = key[end:we]
-            if start > 0 and is_word_char(key[start - 1]):
-                # walk back over the letters glued in front
+                if len(suffix) > 3:  # no suffix list holds more than three letters
+                    continue
+            if start > 0 and (key[start - 1].isalnum() or key[start - 1] == "_"):
+                # walk back over the letters glued in front (a proclitic chain is at most 4 long)
                 ts = start - 1
-                while ts > 0 and is_word_char(key[ts - 1]):
+                while ts > 0 and (key[ts - 1].isalnum() or key[ts - 1] == "_"):
                     ts -= 1
+                    if start - ts > 4:
+                        break
+                if start - ts > 4:
+                    continue
                 prefix = key[ts:start]
             else:
                 prefix = ""
@@ -207,19 +215,19 @@ def resolve_overlaps(matches: Iterable[Match]) -> list[Match]:
     """Keep non-overlapping matches, longest first then earliest (spaCy's ``filter_spans``).
 
     Overlap is judged on the written words (proclitics included), so a match never sits inside
-    the prefix of another.
+    the prefix of another.  Runs in O(n log n + covered length) with an occupancy map.
     """
-    ordered = sorted(matches, key=lambda m: (-(m.end - m.start), m.start))
-    starts: list[int] = []  # starts and ends of the kept spans, sorted and non-overlapping
-    ends: list[int] = []
+    ordered = sorted(matches, key=lambda m: (m.start - m.end, m.start))
+    if not ordered:
+        return []
+    size = max(m.end for m in ordered)
+    occupied = bytearray(size + 1)
     kept: list[Match] = []
     for m in ordered:
         s, e = m.token_start, m.end
-        i = bisect.bisect_left(starts, s)
-        if (i > 0 and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
+        if occupied.find(1, s, e) >= 0:
             continue
-        starts.insert(i, s)
-        ends.insert(i, e)
+        occupied[s:e] = b"\x01" * (e - s)
         kept.append(m)
     kept.sort(key=lambda m: m.start)
     return kept

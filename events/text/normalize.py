@@ -199,6 +199,8 @@ _ARABIC_RANGES = (("\u0620", "\u064a"), ("\u066e", "\u06d3"), ("\u06fa", "\u06ff
 
 
 def is_arabic_letter(ch: str) -> bool:
+    if "\u0620" <= ch <= "\u064a":  # the common case first
+        return True
     return any(lo <= ch <= hi for lo, hi in _ARABIC_RANGES)
 
 

@@ -7,8 +7,11 @@ Rules (see docs/arabic.md section 5):
   whitespace, a quote or a letter follows: "الثلاثاء.وأوضح" is two sentences, "2.5" is not;
 * no split after a single-letter abbreviation ("د.", "أ.ف.ب", "U.S.") or a known English
   abbreviation ("Aug.", "Gen.", "Mr."); the list lives in ``lexicon/abbreviations.yaml``;
-* no split inside a quotation (quote marks are all ``"`` in the key, paired by alternation and
-  reset at each line break, since sources swap « and »);
+* no split inside a quotation (quote marks are all ``"`` in the key; since sources swap « and »,
+  a mark opens or closes by its context: after a space or a glued proclitic and before a letter
+  it opens, after a letter and before a space or punctuation it closes); a quotation that never
+  closes on its line protects nothing, so a stray mark cannot glue a paragraph together;
+* a bullet (•, ▪, ►, ...) after a space starts a new sentence (bullet lists pasted on one line);
 * never at the Arabic comma.
 
 Clauses (the scope of negation and other cues) are cut inside a sentence at ``;``, at ``:`` and
@@ -89,21 +92,65 @@ def _trim(key: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_BULLETS = frozenset("•●▪◾■►▶◆◦‣")
+
+
+def _quote_role(key: str, i: int, start: int, end: int) -> str:
+    """'open', 'close' or 'either' for the quote mark at key[i] (all quotes are '"' in the key)."""
+    prev = key[i - 1] if i > start else " "
+    nxt = key[i + 1] if i + 1 < end else " "
+    # a proclitic glued before the quote (ل"قسد", بـ"داعش" → ب"داعش") still opens it
+    glued = prev in "وفبلك" and (i - 1 == start or not key[i - 2].isalnum() or key[i - 2] in "وفبلك")
+    opens = (not prev.isalnum() or glued) and not nxt.isspace() and nxt not in ".,;:!?)"
+    closes = not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]-" or i + 1 >= end)
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
 def _split_line(key: str, start: int, end: int, abbrev: frozenset[str]) -> list[tuple[int, int]]:
+    """Split one line; a quotation that never closes on its line does not protect what follows."""
+    ignored: set[int] = set()
+    for _ in range(6):
+        before = len(ignored)
+        spans, unclosed = _split_once(key, start, end, abbrev, ignored)
+        if unclosed is not None:
+            ignored.add(unclosed)
+        if len(ignored) == before:
+            break
+    return spans
+
+
+def _split_once(
+    key: str, start: int, end: int, abbrev: frozenset[str], ignored: set[int]
+) -> tuple[list[tuple[int, int]], int | None]:
     spans: list[tuple[int, int]] = []
-    in_quote = False
+    opened: int | None = None
     seg = start
     i = start
     while i < end:
         ch = key[i]
-        if ch == '"':
-            in_quote = not in_quote
-        elif ch in _FINAL and not in_quote:
+        if ch == '"' and i not in ignored:
+            role = _quote_role(key, i, start, end)
+            if opened is None:
+                if role != "close":
+                    opened = i
+            elif role != "open":
+                opened = None
+            else:
+                ignored.add(opened)  # two openings in a row: the first one was a stray mark
+                opened = i
+        elif ch in _BULLETS and i > seg and key[i - 1].isspace() and opened is None:
+            spans.append((seg, i))
+            seg = i
+        elif ch in _FINAL and opened is None:
             j = i + 1
             while j < end and key[j] in _FINAL:  # "?!" "..."
                 j += 1
             if _is_boundary(key, i, j, end, abbrev):
-                # a closing bracket right after the mark stays with the sentence
+                # a closing bracket or quote right after the mark stays with the sentence
                 while j < end and key[j] in ")]":
                     j += 1
                 spans.append((seg, j))
@@ -115,7 +162,7 @@ def _split_line(key: str, start: int, end: int, abbrev: frozenset[str]) -> list[
         i += 1
     if seg < end:
         spans.append((seg, end))
-    return spans
+    return spans, opened
 
 
 def _is_boundary(key: str, i: int, j: int, end: int, abbrev: frozenset[str]) -> bool:
