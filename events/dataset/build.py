@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import ConflictEventsError
 from ..io.readers import ArticleDefaults, iter_articles
 from ..model import Article
 from ..pipeline import Extraction, default_timestamp
@@ -109,19 +110,28 @@ _WORKER_EXTRACT: ExtractFn | None = None
 
 
 def _real_extractor(lexicon_dirs: Sequence[str], gazetteer_layers: Sequence[str], online: bool) -> ExtractFn:
+    """The pipeline with its resources loaded now (so a broken lexicon fails here, once)."""
     from functools import partial
 
-    from ..pipeline import Resources, default_resources, extract_article
+    try:
+        from ..pipeline import Resources, default_resources, extract_article
 
-    resources = (Resources(lexicon_dirs=lexicon_dirs, gazetteer_layers=gazetteer_layers, online=online)
-                 if (lexicon_dirs or gazetteer_layers or online) else default_resources())
+        resources = (Resources(lexicon_dirs=lexicon_dirs, gazetteer_layers=gazetteer_layers, online=online)
+                     if (lexicon_dirs or gazetteer_layers or online) else default_resources())
+        resources.gazetteer  # noqa: B018 - load the gazetteer before any article
+    except ImportError as exc:
+        raise ConflictEventsError(f"the coding pipeline cannot be loaded ({exc})",
+                                  hint="reinstall conflict-events") from exc
     return partial(extract_article, resources=resources, timestamp=0)
 
 
 def _init_worker(extract: ExtractFn | None, spec: tuple[Sequence[str], Sequence[str], bool]) -> None:
     global _WORKER_EXTRACT
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    _WORKER_EXTRACT = extract or _real_extractor(*spec)
+    if extract is not None:
+        _WORKER_EXTRACT = extract
+    elif _WORKER_EXTRACT is None:  # a spawned worker; a forked one inherits the parent's resources
+        _WORKER_EXTRACT = _real_extractor(*spec)
 
 
 def _work(articles: list[Article]) -> list[ArticleRecord]:
@@ -133,19 +143,20 @@ class _Coder:
     """Codes batches in this process or in a pool; yields results in submission order."""
 
     def __init__(self, options: BuildOptions) -> None:
-        self.workers = max(1, options.workers or os.cpu_count() or 1)
+        global _WORKER_EXTRACT
+        self.workers = max(1, options.workers or _cores())
         spec = (tuple(options.lexicon_dirs), tuple(options.gazetteer_layers), options.online)
         self.pool = None
-        self.local: ExtractFn | None = None
-        if self.workers == 1:
-            self.local = options.extract or _real_extractor(*spec)
-        else:
+        # resources are loaded once, here: forked workers share them, spawned ones load their own
+        self.local: ExtractFn = options.extract or _real_extractor(*spec)
+        if self.workers > 1:
             method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+            if method == "fork" and options.extract is None:
+                _WORKER_EXTRACT = self.local
             self.pool = mp.get_context(method).Pool(self.workers, _init_worker, (options.extract, spec))
 
     def run(self, batches: Iterable[tuple[list[Article], Any]]) -> Iterator[tuple[list[ArticleRecord], Any]]:
         if self.pool is None:
-            assert self.local is not None
             for articles, extra in batches:
                 yield [code_article(a, self.local) for a in articles], extra
             return
@@ -166,6 +177,13 @@ class _Coder:
             else:
                 self.pool.close()
             self.pool.join()
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 # --------------------------------------------------------------------------- the build
@@ -213,11 +231,6 @@ def build_dataset(inputs: Sequence[str | Path], db: str | Path, options: BuildOp
 
 def _ingest(store: Store, run: RunInfo, inputs: Sequence[str | Path], options: BuildOptions,
             report: BuildReport) -> None:
-    bar = None
-    if options.progress:
-        from tqdm import tqdm
-
-        bar = tqdm(unit=" articles", desc="build", file=sys.stderr, dynamic_ncols=True)
 
     def selected() -> Iterator[tuple[list[Article], tuple[list[Problem], int]]]:
         for articles, problems in _batches(iter_articles(inputs, options.defaults), options.batch_size):
@@ -225,7 +238,12 @@ def _ingest(store: Store, run: RunInfo, inputs: Sequence[str | Path], options: B
             todo = [a for a in articles if _needs_coding(a, article_hash(a), states.get(a.id), run)]
             yield todo, (problems, len(articles) - len(todo))
 
-    coder = _Coder(options)
+    coder = _Coder(options)  # before any thread (the progress bar's) exists: workers may be forked
+    bar = None
+    if options.progress:
+        from tqdm import tqdm
+
+        bar = tqdm(unit=" articles", desc="build", file=sys.stderr, dynamic_ncols=True)
     try:
         for results, (problems, skipped) in coder.run(selected()):
             kept, problems = _drop_duplicates(store, run, results, list(problems))
