@@ -44,6 +44,18 @@ sys.path.insert(0, str(REPO))
 
 
 # ----------------------------------------------------------------------------- child
+def _peak_rss_mb() -> float:
+    """Peak RSS of this process.  /proc's VmHWM, because ru_maxrss also counts the memory of the
+    process that started this one (Linux carries it across exec)."""
+    try:
+        for text in Path("/proc/self/status").read_text().splitlines():
+            if text.startswith("VmHWM:"):
+                return round(int(text.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
 def child(db: str, corpus: str, workers: int, extractor: str) -> None:
     from events.dataset import BuildOptions, build_dataset
 
@@ -63,7 +75,7 @@ def child(db: str, corpus: str, workers: int, extractor: str) -> None:
         "failed": rep.failed, "reports": rep.reports, "resumed": rep.resumed,
         "events_new": c.new, "events_updated": c.updated, "events_unchanged": c.unchanged, "retired": c.retired,
         "articles_per_s": round(rep.coded / seconds, 1) if seconds else None,
-        "peak_rss_main_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_main_mb": _peak_rss_mb(),
         "peak_rss_worker_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
     }))
 
@@ -84,9 +96,12 @@ def _export_digest(db: Path) -> tuple[str, int]:
 
     out = WORK / f"{db.stem}.export.jsonl"
     count = export_dataset(db, out, "jsonl", force=True)
-    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    digest = hashlib.sha256()
+    with out.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
     out.unlink()
-    return digest, count
+    return digest.hexdigest(), count
 
 
 def _fresh(path: Path) -> Path:

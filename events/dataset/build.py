@@ -217,7 +217,7 @@ def build_dataset(inputs: Sequence[str | Path], db: str | Path, options: BuildOp
     """Code every article of ``inputs`` into the dataset at ``db`` (created when missing)."""
     options = options or BuildOptions()
     report = BuildReport()
-    with open_store(db, create=True, force=options.force) as store:
+    with open_store(db, create=True, force=options.force, writer=True) as store:
         stamp = options.timestamp if options.timestamp is not None else default_timestamp()
         run = store.begin_run(timestamp=stamp, settings=options.settings, reprocess=options.reprocess,
                               inputs=[str(i) for i in inputs])

@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ..errors import InputError, OutputExistsError
 from ..model import Event
@@ -24,6 +24,7 @@ from .store import (
     DATASET_FORMAT,
     ArticleRecord,
     ArticleState,
+    DatasetBusyError,
     EventChange,
     EventFilters,
     GroupRow,
@@ -84,23 +85,36 @@ def _marks(n: int) -> str:
 class SQLiteStore(Store):
     """A dataset in one SQLite file."""
 
-    def __init__(self, path: str | Path, *, create: bool = False, force: bool = False) -> None:
+    def __init__(self, path: str | Path, *, create: bool = False, force: bool = False, writer: bool = False) -> None:
         self.path = str(path)
+        self._db = None  # type: ignore[assignment]
+        self._lock_file: IO[str] | None = None
         target = Path(path)
         if target.is_dir():
             raise InputError("is a folder, not a dataset file", path=self.path, hint="give a file name, e.g. data.db")
         exists = target.exists() and target.stat().st_size > 0
-        if exists and not _is_dataset(target):
+        foreign = exists and not _is_dataset(target)
+        if foreign:
             if not force:
                 raise OutputExistsError("exists and is not a conflict-events dataset; not overwritten",
                                         path=self.path, hint="choose another --db file, or pass --force to replace it")
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(self.path + suffix).unlink(missing_ok=True)
-            exists = False
         if not exists and not create:
             raise InputError("no dataset here", path=self.path,
                              hint="make one with `conflict-events build CORPUS --db FILE`")
         target.parent.mkdir(parents=True, exist_ok=True)
+        if writer:
+            self._lock_writer()
+        try:
+            self._open(foreign, exists)
+        except BaseException:
+            self.close()
+            raise
+
+    def _open(self, foreign: bool, exists: bool) -> None:
+        if foreign:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(self.path + suffix).unlink(missing_ok=True)
+            exists = False
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
@@ -119,10 +133,28 @@ class SQLiteStore(Store):
                              path=self.path, hint="upgrade conflict-events")
 
     # -- plumbing ------------------------------------------------------------------------
+    def _lock_writer(self) -> None:
+        """One writer at a time: an advisory lock on FILE.lock (released by the OS if we die)."""
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: no lock
+            return
+        handle = open(self.path + ".lock", "a+", encoding="utf-8")  # held until close()
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            raise DatasetBusyError("another build is writing to this dataset", path=self.path,
+                                   hint="wait for it to finish, then run this one") from None
+        self._lock_file = handle
+
     def close(self) -> None:
-        if getattr(self, "_db", None) is not None:
+        if self._db is not None:
             self._db.close()
             self._db = None  # type: ignore[assignment]
+        if self._lock_file is not None:
+            self._lock_file.close()
+            self._lock_file = None
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

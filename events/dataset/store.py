@@ -25,14 +25,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import ConflictEventsError
 from ..model import Event
 from ..problems import Problem
 from .merge import MergeSettings, Signature
 
-__all__ = ["Store", "RunInfo", "ArticleState", "ArticleRecord", "ReportRow", "GroupRow", "StoredEvent",
+__all__ = ["DatasetBusyError", "Store", "RunInfo", "ArticleState", "ArticleRecord", "ReportRow", "GroupRow", "StoredEvent",
            "EventChange", "EventFilters", "open_store", "DATASET_FORMAT"]
 
 DATASET_FORMAT = "conflict-events dataset"
+
+
+class DatasetBusyError(ConflictEventsError, RuntimeError):
+    """Another build holds the dataset."""
 
 
 @dataclass(frozen=True)
@@ -191,9 +196,10 @@ class Store(AbstractContextManager):
     def stats(self, filters: EventFilters | None = None) -> dict[str, Any]: ...
 
 
-def open_store(path: str | Path, *, create: bool = False, force: bool = False) -> Store:
+def open_store(path: str | Path, *, create: bool = False, force: bool = False, writer: bool = False) -> Store:
     """Open a dataset (an SQLite file).  ``create`` makes a new one where there is no file;
-    ``force`` also replaces a file that is not a dataset."""
+    ``force`` also replaces a file that is not a dataset; ``writer`` takes the one writer's lock
+    (a second build on the same dataset is refused while the first runs)."""
     from .sqlite import SQLiteStore
 
-    return SQLiteStore(path, create=create, force=force)
+    return SQLiteStore(path, create=create, force=force, writer=writer)

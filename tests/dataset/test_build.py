@@ -174,3 +174,16 @@ def test_a_file_that_is_not_a_dataset_is_kept(ds, tmp_path):
     assert precious.read_text(encoding="utf-8") == "my thesis"
     ds.build([ds.corpus(_wire())], precious, force=True)
     assert dataset_stats(precious)["events"] == 2
+
+
+def test_one_writer_at_a_time(ds, tmp_path):
+    from events.dataset.store import DatasetBusyError, open_store
+
+    db = tmp_path / "d.db"
+    with open_store(db, create=True, writer=True):
+        with pytest.raises(DatasetBusyError):
+            ds.build([ds.corpus(_wire())], db)
+        with open_store(db) as reader:  # readers are welcome
+            assert reader.stats()["events"] == 0
+    ds.build([ds.corpus(_wire())], db)
+    assert dataset_stats(db)["events"] == 2
