@@ -187,3 +187,27 @@ def test_one_writer_at_a_time(ds, tmp_path):
             assert reader.stats()["events"] == 0
     ds.build([ds.corpus(_wire())], db)
     assert dataset_stats(db)["events"] == 2
+
+
+def test_reprocess_codes_everything_again_and_changes_nothing(ds, tmp_path):
+    db = tmp_path / "d.db"
+    src = ds.corpus(_wire())
+    ds.build([src], db)
+    before = ds.export(db)
+    report = ds.build([src], db, reprocess=True, timestamp=5_000)
+    assert (report.coded, report.skipped) == (4, 0)
+    assert ds.export(db) == before
+
+
+def test_new_thresholds_recluster_and_are_kept(ds, tmp_path):
+    db = tmp_path / "d.db"
+    arts = [article("a", "2024-01-09", "A", line("0", "Dhiban", *CLASH)),
+            article("c", "2024-01-09", "C", line("0", "Dhiban Far", *CLASH))]
+    ds.build([ds.corpus(arts)], db)
+    assert len(ds.records(db)) == 2
+    ds.build([ds.corpus(arts)], db, settings=MergeSettings(km=10))
+    (merged,) = ds.records(db)
+    assert merged["event_id_cnty"] == "SYR1" and dataset_stats(db)["retired_ids"] == 1
+    ds.build([ds.corpus(arts + [article("z", "2024-03-01", "Z", line("0", "Aleppo", *CLASH))])], db)
+    assert dataset_stats(db)["merge_settings"] == {"days": 1, "km": 10.0}
+    assert len(ds.records(db)) == 2
