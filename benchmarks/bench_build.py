@@ -121,6 +121,17 @@ def _stored_articles(db: Path) -> int:
         return 0
 
 
+def _largest_event(db: Path) -> int:
+    """Reports in the largest dataset event: memory of the merge grows with it (every article's
+    evidence is kept), not with the corpus."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return con.execute("SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM reports r "
+                           "JOIN groups g ON g.group_key = r.group_key GROUP BY g.event_seq)").fetchone()[0]
+    finally:
+        con.close()
+
+
 def _kill_and_resume(corpus: Path, n: int, extractor: str, reference: str, rnd: random.Random) -> dict:
     db = _fresh(WORK / f"killed-{extractor}.db")
     target = rnd.randint(max(1, n // 10), max(2, n * 9 // 10))
@@ -191,7 +202,10 @@ def main(argv: list[str] | None = None) -> int:
                        "runs": {"workers_1": w1, "workers_2": w2}},
         "memory_mb": {"small": {"main": small_run["peak_rss_main_mb"], "worker": small_run["peak_rss_worker_mb"]},
                       "large": {"main": w2["peak_rss_main_mb"], "worker": w2["peak_rss_worker_mb"]}},
-        "events": {"small": small_events, "large": events_w2, "reports_large": w2["reports"]},
+        "events": {"small": small_events, "large": events_w2, "reports_small": small_run["reports"],
+                   "reports_large": w2["reports"],
+                   "largest_event_reports": {"small": _largest_event(WORK / f"small-{ext}.db"),
+                                             "large": _largest_event(WORK / f"large-w2-{ext}.db")}},
         "second_run": {"duplicate_events": (events_again - events_w2) + again["events_new"],
                        "events_changed": again["events_updated"], "articles_coded": again["coded"],
                        "export_identical": digest_again == digest_w2},

@@ -104,7 +104,7 @@ def _consolidate_component(store: Store, comp: dict[str, GroupRow], settings: Me
     ids: dict[int, str] = {}
     for idx, members in enumerate(clusters):
         keys = tuple(sorted(s.key for s in members))
-        merged = merge_reports(store.group_reports(keys))
+        merged = merge_reports(store.group_reports(keys), lambda r: store.report_record(r["_row"]))
         record = Event.model_validate(merged).model_dump(mode="json")
         digest = content_hash(record)
         seq = inherit.get(idx)

@@ -46,13 +46,13 @@ import datetime as dt
 import hashlib
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .. import taxonomy as tx
 
-__all__ = ["MergeSettings", "Signature", "signature_of", "compatible", "cluster_signatures", "merge_reports",
+__all__ = ["MERGE_FIELDS", "MergeSettings", "Signature", "signature_of", "compatible", "cluster_signatures", "merge_reports",
            "combine_scales", "content_hash", "SCALE_ORDER"]
 
 SCALE_ORDER: tuple[str, ...] = ("Local partner", "Other", "New media", "Subnational", "National", "Regional",
@@ -65,6 +65,9 @@ _TYPE_FAMILY = {
     "Riots": "demonstrations",
 }
 _WILDCARD_PREFIX = "Unidentified Armed Group"
+# the fields of a report that merging looks at (the lead report is then read whole)
+MERGE_FIELDS = ("article_id", "event_uid", "actor1", "actor2", "geo_precision", "time_precision", "sub_event_type",
+                "confidence", "fatalities", "source", "source_scale", "evidence")
 
 
 @dataclass(frozen=True)
@@ -224,12 +227,18 @@ def _fatality_notes(notes: str, fatalities: int) -> str:
     return notes + (f" Fatalities coded as {fatalities}." if fatalities else " No fatalities reported.")
 
 
-def merge_reports(reports: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """The dataset record of one cluster (without ``event_id_cnty`` and ``timestamp``)."""
+def merge_reports(reports: Sequence[Mapping[str, Any]],
+                  whole: Callable[[Mapping[str, Any]], Mapping[str, Any]] | None = None) -> dict[str, Any]:
+    """The dataset record of one cluster (without ``event_id_cnty`` and ``timestamp``).
+
+    ``reports`` need only the ``MERGE_FIELDS``; ``whole(report)`` gives the full record of the
+    report that leads (by default the report itself), so a large cluster is merged without
+    holding every full record in memory.
+    """
     if not reports:
         raise ValueError("a cluster needs at least one report")
     ordered = sorted(reports, key=_lead_key)
-    lead = ordered[0]
+    lead = dict(whole(ordered[0]) if whole else ordered[0])
     data = json.loads(json.dumps(lead))  # a deep copy of plain JSON data
     figures = [int(r["fatalities"]) for r in ordered if int(r["fatalities"]) > 0]
     fatalities = min(figures) if figures else 0

@@ -19,7 +19,7 @@ from ..errors import InputError, OutputExistsError
 from ..model import Event
 from ..problems import Problem
 from .ids import split_id
-from .merge import MergeSettings, Signature
+from .merge import MERGE_FIELDS, MergeSettings, Signature
 from .store import (
     DATASET_FORMAT,
     ArticleRecord,
@@ -278,9 +278,15 @@ class SQLiteStore(Store):
     def group_reports(self, keys: Iterable[str]) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         for part in _chunks(sorted(set(keys))):
-            sql = f"SELECT record FROM reports WHERE group_key IN ({_marks(len(part))}) ORDER BY id"
-            out.extend(json.loads(r[0]) for r in self._db.execute(sql, tuple(part)))
+            sql = f"SELECT id, record FROM reports WHERE group_key IN ({_marks(len(part))}) ORDER BY id"
+            for row, record in self._db.execute(sql, tuple(part)):
+                full = json.loads(record)
+                out.append({"_row": row, **{k: full.get(k) for k in MERGE_FIELDS}})
         return out
+
+    def report_record(self, row: int) -> dict[str, Any]:
+        (record,) = self._db.execute("SELECT record FROM reports WHERE id = ?", (row,)).fetchone()
+        return json.loads(record)
 
     def events_by_seq(self, seqs: Iterable[int]) -> dict[int, StoredEvent]:
         out: dict[int, StoredEvent] = {}

@@ -172,7 +172,12 @@ class Store(AbstractContextManager):
     def group_articles(self, keys: Iterable[str]) -> dict[str, frozenset[str]]: ...
 
     @abstractmethod
-    def group_reports(self, keys: Iterable[str]) -> list[dict[str, Any]]: ...
+    def group_reports(self, keys: Iterable[str]) -> list[dict[str, Any]]:
+        """The reports of groups, each with only ``merge.MERGE_FIELDS`` and its ``_row``."""
+
+    @abstractmethod
+    def report_record(self, row: int) -> dict[str, Any]:
+        """The full record of one report (by its ``_row``)."""
 
     @abstractmethod
     def events_by_seq(self, seqs: Iterable[int]) -> dict[int, StoredEvent]: ...
