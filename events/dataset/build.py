@@ -142,17 +142,16 @@ def _work(articles: list[Article]) -> list[ArticleRecord]:
 class _Coder:
     """Codes batches in this process or in a pool; yields results in submission order."""
 
-    def __init__(self, options: BuildOptions) -> None:
+    def __init__(self, options: BuildOptions, extract: ExtractFn) -> None:
         global _WORKER_EXTRACT
         self.workers = max(1, options.workers or _cores())
         spec = (tuple(options.lexicon_dirs), tuple(options.gazetteer_layers), options.online)
         self.pool = None
-        # resources are loaded once, here: forked workers share them, spawned ones load their own
-        self.local: ExtractFn = options.extract or _real_extractor(*spec)
+        self.local = extract
         if self.workers > 1:
             method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
             if method == "fork" and options.extract is None:
-                _WORKER_EXTRACT = self.local
+                _WORKER_EXTRACT = extract  # forked workers share the parent's loaded resources
             self.pool = mp.get_context(method).Pool(self.workers, _init_worker, (options.extract, spec))
 
     def run(self, batches: Iterable[tuple[list[Article], Any]]) -> Iterator[tuple[list[ArticleRecord], Any]]:
@@ -217,19 +216,22 @@ def build_dataset(inputs: Sequence[str | Path], db: str | Path, options: BuildOp
     """Code every article of ``inputs`` into the dataset at ``db`` (created when missing)."""
     options = options or BuildOptions()
     report = BuildReport()
+    # load the lexicons and gazetteer first: a broken resource fails before the dataset is touched
+    extract = options.extract or _real_extractor(tuple(options.lexicon_dirs), tuple(options.gazetteer_layers),
+                                                 options.online)
     with open_store(db, create=True, force=options.force, writer=True) as store:
         stamp = options.timestamp if options.timestamp is not None else default_timestamp()
         run = store.begin_run(timestamp=stamp, settings=options.settings, reprocess=options.reprocess,
                               inputs=[str(i) for i in inputs])
         report.run_id, report.resumed = run.run_id, run.resumed
-        _ingest(store, run, inputs, options, report)
+        _ingest(store, run, inputs, options, extract, report)
         report.consolidation = consolidate(store, run.settings, run.timestamp)
         store.finish_run(run.run_id, {"articles": report.articles, "coded": report.coded,
                                       "failed": report.failed, "reports": report.reports})
     return report
 
 
-def _ingest(store: Store, run: RunInfo, inputs: Sequence[str | Path], options: BuildOptions,
+def _ingest(store: Store, run: RunInfo, inputs: Sequence[str | Path], options: BuildOptions, extract: ExtractFn,
             report: BuildReport) -> None:
 
     def selected() -> Iterator[tuple[list[Article], tuple[list[Problem], int]]]:
@@ -238,7 +240,7 @@ def _ingest(store: Store, run: RunInfo, inputs: Sequence[str | Path], options: B
             todo = [a for a in articles if _needs_coding(a, article_hash(a), states.get(a.id), run)]
             yield todo, (problems, len(articles) - len(todo))
 
-    coder = _Coder(options)  # before any thread (the progress bar's) exists: workers may be forked
+    coder = _Coder(options, extract)  # before any thread (the progress bar's) exists: workers may be forked
     bar = None
     if options.progress:
         from tqdm import tqdm
