@@ -1,0 +1,296 @@
+"""``build``: stream a corpus through the pipeline into a dataset store, on every core.
+
+* Articles are read as a stream (``iter_articles``) in batches; at most two batches per worker
+  are in flight, so memory stays flat whatever the corpus size.
+* Each worker process loads the lexicons and gazetteer once (``Resources``) and codes whole
+  batches; nothing large is pickled per task.  With one worker everything runs in-process.
+* Results are committed in input order, one transaction per batch (articles, their reports,
+  dirty marks).  An article already in the store with the same content is skipped, so a killed
+  build, run again, resumes where it stopped; an unfinished run is resumed with its own
+  timestamp, so the end result is exactly that of an uninterrupted run.
+* Bad inputs and articles the pipeline fails on are counted, listed and kept in the store;
+  they never stop the run.
+* At the end the dataset events are consolidated (``consolidate``): merged across articles,
+  given ids, timestamped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing as mp
+import os
+import signal
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConflictEventsError
+from ..io.readers import ArticleDefaults, iter_articles
+from ..model import Article
+from ..pipeline import Extraction, default_timestamp
+from ..problems import Problem
+from .consolidate import ConsolidationReport, consolidate
+from .merge import MergeSettings, signature_of
+from .store import ArticleRecord, ReportRow, RunInfo, Store, open_store
+
+__all__ = ["BuildOptions", "BuildReport", "build_dataset", "code_article", "article_hash", "ExtractFn"]
+
+ExtractFn = Callable[[Article], Extraction]
+MAX_LISTED_PROBLEMS = 1000
+
+
+@dataclass
+class BuildOptions:
+    """Options of ``build_dataset`` (the command line's flags)."""
+
+    workers: int | None = None  # None: every core
+    batch_size: int = 64
+    settings: MergeSettings | None = None  # None: the dataset's own (defaults for a new one)
+    reprocess: bool = False  # code unchanged articles again (after a lexicon update)
+    force: bool = False  # replace a file at --db that is not a dataset
+    progress: bool = False
+    defaults: ArticleDefaults = field(default_factory=ArticleDefaults)
+    lexicon_dirs: Sequence[str] = ()
+    gazetteer_layers: Sequence[str] = ()
+    online: bool = False
+    timestamp: int | None = None  # None: SOURCE_DATE_EPOCH or now
+    extract: ExtractFn | None = None  # None: the real pipeline; must be picklable when workers > 1
+
+
+@dataclass
+class BuildReport:
+    run_id: int = 0
+    resumed: bool = False
+    articles: int = 0  # articles read
+    coded: int = 0  # articles coded in this run
+    skipped: int = 0  # unchanged since they were stored
+    failed: int = 0  # input problems and articles the pipeline failed on
+    reports: int = 0  # events coded from the articles of this run
+    problems: list[Problem] = field(default_factory=list)  # the first MAX_LISTED_PROBLEMS
+    consolidation: ConsolidationReport = field(default_factory=ConsolidationReport)
+
+    def add_problem(self, problem: Problem) -> None:
+        self.failed += 1
+        if len(self.problems) < MAX_LISTED_PROBLEMS:
+            self.problems.append(problem)
+
+
+def article_hash(article: Article) -> str:
+    """Hash of everything about an article that can change its events."""
+    data = article.model_dump(mode="json")
+    body = {k: data[k] for k in ("text", "published", "outlet", "url", "language", "source_scale")}
+    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
+
+
+def code_article(article: Article, extract: ExtractFn) -> ArticleRecord:
+    """Code one article into storable reports; a failure is returned, never raised."""
+    meta = {"outlet": article.outlet, "url": article.url, "language": article.language,
+            "published": article.published.isoformat() if article.published else "",
+            "source_scale": article.source_scale}
+    digest = article_hash(article)
+    try:
+        result = extract(article)
+        reports = []
+        for ev in result.events:
+            rec = ev.model_dump(mode="json")
+            rec.update(event_id_cnty="", timestamp=0)  # a report is a pure function of its article
+            reports.append(ReportRow(ev.event_uid, signature_of(rec), json.dumps(rec, ensure_ascii=False)))
+    except Exception as exc:  # one article's failure never stops a corpus run
+        return ArticleRecord(article.id, digest, "failed", meta, error=f"{type(exc).__name__}: {exc}")
+    return ArticleRecord(article.id, digest, "ok", meta, reports, rejected=len(result.rejected),
+                         warnings=list(result.problems))
+
+
+# --------------------------------------------------------------------------- workers
+_WORKER_EXTRACT: ExtractFn | None = None
+
+
+def _real_extractor(lexicon_dirs: Sequence[str], gazetteer_layers: Sequence[str], online: bool) -> ExtractFn:
+    """The pipeline with its resources loaded now (so a broken lexicon fails here, once)."""
+    from functools import partial
+
+    try:
+        from ..pipeline import Resources, default_resources, extract_article
+
+        resources = (Resources(lexicon_dirs=lexicon_dirs, gazetteer_layers=gazetteer_layers, online=online)
+                     if (lexicon_dirs or gazetteer_layers or online) else default_resources())
+        resources.gazetteer  # noqa: B018 - load the gazetteer before any article
+    except ImportError as exc:
+        raise ConflictEventsError(f"the coding pipeline cannot be loaded ({exc})",
+                                  hint="reinstall conflict-events") from exc
+    return partial(extract_article, resources=resources, timestamp=0)
+
+
+def _init_worker(extract: ExtractFn | None, spec: tuple[Sequence[str], Sequence[str], bool]) -> None:
+    global _WORKER_EXTRACT
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    if extract is not None:
+        _WORKER_EXTRACT = extract
+    elif _WORKER_EXTRACT is None:  # a spawned worker; a forked one inherits the parent's resources
+        _WORKER_EXTRACT = _real_extractor(*spec)
+
+
+def _work(articles: list[Article]) -> list[ArticleRecord]:
+    assert _WORKER_EXTRACT is not None
+    return [code_article(a, _WORKER_EXTRACT) for a in articles]
+
+
+class _Coder:
+    """Codes batches in this process or in a pool; yields results in submission order."""
+
+    def __init__(self, options: BuildOptions, extract: ExtractFn) -> None:
+        global _WORKER_EXTRACT
+        self.workers = max(1, options.workers or _cores())
+        spec = (tuple(options.lexicon_dirs), tuple(options.gazetteer_layers), options.online)
+        self.pool = None
+        self.local = extract
+        if self.workers > 1:
+            method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+            if method == "fork" and options.extract is None:
+                _WORKER_EXTRACT = extract  # forked workers share the parent's loaded resources
+            self.pool = mp.get_context(method).Pool(self.workers, _init_worker, (options.extract, spec))
+
+    def run(self, batches: Iterable[tuple[list[Article], Any]]) -> Iterator[tuple[list[ArticleRecord], Any]]:
+        if self.pool is None:
+            for articles, extra in batches:
+                yield [code_article(a, self.local) for a in articles], extra
+            return
+        inflight: deque = deque()
+        for articles, extra in batches:
+            inflight.append((self.pool.apply_async(_work, (articles,)), extra))
+            while len(inflight) >= 2 * self.workers:
+                handle, extra_done = inflight.popleft()
+                yield handle.get(), extra_done
+        while inflight:
+            handle, extra_done = inflight.popleft()
+            yield handle.get(), extra_done
+
+    def close(self, *, abort: bool = False) -> None:
+        if self.pool is not None:
+            if abort:
+                self.pool.terminate()
+            else:
+                self.pool.close()
+            self.pool.join()
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+# --------------------------------------------------------------------------- the build
+def _batches(items: Iterable[Article | Problem], size: int) -> Iterator[tuple[list[Article], list[Problem]]]:
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for item in items:
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            articles.append(item)
+        if len(articles) >= size or len(problems) >= size:
+            yield articles, problems
+            articles, problems = [], []
+    if articles or problems:
+        yield articles, problems
+
+
+def _needs_coding(article: Article, digest: str, state: Any, run: RunInfo) -> bool:
+    if state is None or state.status != "ok" or state.content_hash != digest:
+        return True
+    return run.reprocess and state.run_id != run.run_id
+
+
+def _duplicate_problem(article_id: str) -> Problem:
+    return Problem(article_id, "another article with this id and a different text was already stored in this "
+                               "build; this one was skipped (give each article a unique id)", field="id")
+
+
+def build_dataset(inputs: Sequence[str | Path], db: str | Path, options: BuildOptions | None = None) -> BuildReport:
+    """Code every article of ``inputs`` into the dataset at ``db`` (created when missing)."""
+    options = options or BuildOptions()
+    report = BuildReport()
+    # load the lexicons and gazetteer first: a broken resource fails before the dataset is touched
+    extract = options.extract or _real_extractor(tuple(options.lexicon_dirs), tuple(options.gazetteer_layers),
+                                                 options.online)
+    with open_store(db, create=True, force=options.force, writer=True) as store:
+        stamp = options.timestamp if options.timestamp is not None else default_timestamp()
+        run = store.begin_run(timestamp=stamp, settings=options.settings, reprocess=options.reprocess,
+                              inputs=[str(i) for i in inputs])
+        report.run_id, report.resumed = run.run_id, run.resumed
+        _ingest(store, run, inputs, options, extract, report)
+        report.consolidation = consolidate(store, run.settings, run.timestamp)
+        store.finish_run(run.run_id, {"articles": report.articles, "coded": report.coded,
+                                      "failed": report.failed, "reports": report.reports})
+    return report
+
+
+def _ingest(store: Store, run: RunInfo, inputs: Sequence[str | Path], options: BuildOptions, extract: ExtractFn,
+            report: BuildReport) -> None:
+
+    def selected() -> Iterator[tuple[list[Article], tuple[list[Problem], int]]]:
+        for articles, problems in _batches(iter_articles(inputs, options.defaults), options.batch_size):
+            states = store.article_states([a.id for a in articles])
+            todo = [a for a in articles if _needs_coding(a, article_hash(a), states.get(a.id), run)]
+            yield todo, (problems, len(articles) - len(todo))
+
+    coder = _Coder(options, extract)  # before any thread (the progress bar's) exists: workers may be forked
+    bar = None
+    if options.progress:
+        from tqdm import tqdm
+
+        bar = tqdm(unit=" articles", desc="build", file=sys.stderr, dynamic_ncols=True)
+    try:
+        for results, (problems, skipped) in coder.run(selected()):
+            kept, problems = _drop_duplicates(store, run, results, list(problems))
+            store.record_batch(run.run_id, kept, problems)
+            for problem in problems:
+                report.add_problem(problem)
+            for res in kept:
+                if res.status != "ok":
+                    report.add_problem(Problem(res.article_id, f"not coded: {res.error}"))
+            report.articles += len(results) + skipped
+            report.coded += len(kept)
+            report.skipped += skipped + len(results) - len(kept)
+            report.reports += sum(len(r.reports) for r in kept)
+            if bar is not None:
+                bar.update(len(results) + skipped)
+                bar.set_postfix(events=report.reports, failed=report.failed, refresh=False)
+    except BaseException:
+        coder.close(abort=True)
+        raise
+    else:
+        coder.close()
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _drop_duplicates(store: Store, run: RunInfo, results: list[ArticleRecord], problems: list[Problem]
+                     ) -> tuple[list[ArticleRecord], list[Problem]]:
+    """Keep the first of several articles with one id in a run (input order decides)."""
+    states = store.article_states([r.article_id for r in results])
+    kept: list[ArticleRecord] = []
+    seen: dict[str, str] = {}
+    for res in results:
+        state = states.get(res.article_id)
+        first = seen.get(res.article_id) or (state.content_hash if state and state.run_id == run.run_id
+                                             and not _stale_same_run(state, res) else None)
+        if first is not None:
+            if first != res.content_hash:
+                problems.append(_duplicate_problem(res.article_id))
+            continue
+        seen[res.article_id] = res.content_hash
+        kept.append(res)
+    return kept, problems
+
+
+def _stale_same_run(state: Any, res: ArticleRecord) -> bool:
+    # a failed article of this run is retried when it comes again with the same text
+    return state.status != "ok" and state.content_hash == res.content_hash

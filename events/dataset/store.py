@@ -1,0 +1,210 @@
+"""The dataset store: one small interface, so a server database can be added beside SQLite.
+
+The builder, the merge and the exports talk to a ``Store`` and nothing else.  A store keeps:
+
+* **articles**: id, content hash, metadata, status (``ok`` / ``failed`` with the error), the run
+  that coded them;
+* **reports**: the events coded from each article (full records, evidence and provenance
+  included), each filed under the *group* of its merge signature;
+* **groups**: one row per distinct signature, pointing at the dataset event it belongs to and
+  flagged *dirty* when its reports changed since the last consolidation;
+* **events**: the dataset: one merged record per incident, with its ACLED-style id, the hash of
+  its content and the time it last changed; retired ids stay, marked, and are never reused;
+* **runs** and **problems**: what each build did, and the inputs it could not read.
+
+``open_store(path)`` picks the implementation (an SQLite file for now).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import abstractmethod
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConflictEventsError
+from ..model import Event
+from ..problems import Problem
+from .merge import MergeSettings, Signature
+
+__all__ = ["DatasetBusyError", "Store", "RunInfo", "ArticleState", "ArticleRecord", "ReportRow", "GroupRow", "StoredEvent",
+           "EventChange", "EventFilters", "open_store", "DATASET_FORMAT"]
+
+DATASET_FORMAT = "conflict-events dataset"
+
+
+class DatasetBusyError(ConflictEventsError, RuntimeError):
+    """Another build holds the dataset."""
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """A build run: new, or an unfinished one being resumed."""
+
+    run_id: int
+    timestamp: int
+    settings: MergeSettings
+    reprocess: bool
+    resumed: bool
+
+
+@dataclass(frozen=True)
+class ArticleState:
+    content_hash: str
+    status: str
+    run_id: int
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One event coded from one article, as stored (``record`` is the event as JSON text)."""
+
+    event_uid: str
+    signature: Signature
+    record: str
+
+
+@dataclass
+class ArticleRecord:
+    """What coding one article gave: its reports, or the error that stopped it."""
+
+    article_id: str
+    content_hash: str
+    status: str  # 'ok' | 'failed'
+    meta: dict[str, str] = field(default_factory=dict)
+    reports: list[ReportRow] = field(default_factory=list)
+    error: str = ""
+    rejected: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    signature: Signature
+    event_seq: int | None
+    live: bool  # has at least one report
+
+    @property
+    def key(self) -> str:
+        return self.signature.key
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    seq: int
+    event_id_cnty: str
+    status: str  # 'active' | 'retired'
+    content_hash: str
+    timestamp: int
+
+
+@dataclass(frozen=True)
+class EventChange:
+    """The consolidated state of one dataset event (a new one when ``seq`` is None)."""
+
+    seq: int | None
+    event_id_cnty: str
+    record: Mapping[str, Any]
+    content_hash: str
+    timestamp: int
+    group_keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """Filters of ``export``, ``stats`` and ``load_dataframe`` (all optional, combined with AND)."""
+
+    country: tuple[str, ...] = ()
+    admin1: tuple[str, ...] = ()
+    event_type: tuple[str, ...] = ()
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+class Store(AbstractContextManager):
+    """Access to a dataset.  Writes happen inside ``transaction()`` blocks (all or nothing)."""
+
+    path: str
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[None]:
+        """A block whose writes are committed together, or not at all."""
+
+    # -- runs ----------------------------------------------------------------------------
+    @abstractmethod
+    def begin_run(self, *, timestamp: int, settings: MergeSettings | None, reprocess: bool,
+                  inputs: Sequence[str]) -> RunInfo:
+        """Resume the unfinished run if there is one, else start a new run."""
+
+    @abstractmethod
+    def finish_run(self, run_id: int, counts: Mapping[str, int]) -> None: ...
+
+    # -- ingestion -----------------------------------------------------------------------
+    @abstractmethod
+    def article_states(self, article_ids: Sequence[str]) -> dict[str, ArticleState]: ...
+
+    @abstractmethod
+    def record_batch(self, run_id: int, results: Sequence[ArticleRecord], problems: Sequence[Problem]) -> None:
+        """Store a batch of coded articles (replacing their earlier reports) in one transaction."""
+
+    # -- consolidation (call inside a transaction) ---------------------------------------
+    @abstractmethod
+    def first_dirty_group(self) -> GroupRow | None:
+        """The dirty group that comes first by (date, country, key), or None."""
+
+    @abstractmethod
+    def groups_in_window(self, country: str, first: str, last: str) -> list[GroupRow]:
+        """Groups of a country with event dates in [first, last] (ISO dates)."""
+
+    @abstractmethod
+    def groups_of_events(self, seqs: Iterable[int]) -> list[GroupRow]: ...
+
+    @abstractmethod
+    def group_articles(self, keys: Iterable[str]) -> dict[str, frozenset[str]]: ...
+
+    @abstractmethod
+    def group_reports(self, keys: Iterable[str]) -> list[dict[str, Any]]:
+        """The reports of groups, each with only ``merge.MERGE_FIELDS`` and its ``_row``."""
+
+    @abstractmethod
+    def report_record(self, row: int) -> dict[str, Any]:
+        """The full record of one report (by its ``_row``)."""
+
+    @abstractmethod
+    def events_by_seq(self, seqs: Iterable[int]) -> dict[int, StoredEvent]: ...
+
+    @abstractmethod
+    def allocate_id(self, prefix: str) -> str:
+        """The next unused id of a prefix (``SYR`` -> ``SYR13``)."""
+
+    @abstractmethod
+    def save_events(self, changes: Sequence[EventChange], retired: Mapping[int, str],
+                    processed_groups: Iterable[str]) -> None:
+        """Write consolidated events, retire events (seq -> id merged into, or ''), clear the
+        dirty flag of the processed groups and drop groups that have no report left."""
+
+    # -- reading -------------------------------------------------------------------------
+    @abstractmethod
+    def iter_events(self, filters: EventFilters | None = None) -> Iterator[Event]:
+        """Active events in a fixed order: date, country, id number."""
+
+    @abstractmethod
+    def stats(self, filters: EventFilters | None = None) -> dict[str, Any]: ...
+
+
+def open_store(path: str | Path, *, create: bool = False, force: bool = False, writer: bool = False) -> Store:
+    """Open a dataset (an SQLite file).  ``create`` makes a new one where there is no file;
+    ``force`` also replaces a file that is not a dataset; ``writer`` takes the one writer's lock
+    (a second build on the same dataset is refused while the first runs)."""
+    from .sqlite import SQLiteStore
+
+    return SQLiteStore(path, create=create, force=force, writer=writer)
