@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from .phrases import Phrase, find_phrases
 __all__ = ["locate_places"]
 
 _DATELINE_AFTER = frozenset("-(,/")
+_ARTICLE_EN = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ath|adh|ed|es|ez|er)[-\s]", re.IGNORECASE)
 
 
 @dataclass
@@ -77,7 +79,7 @@ def _admissible(ph: Phrase, doc: Document, cues: PlaceCues, gz: Gazetteer) -> bo
     if ph.org:
         return False
     if ph.lang == "en":
-        written = doc.original_text(ph.name_start, ph.name_end)
+        written = _ARTICLE_EN.sub("", doc.original_text(ph.name_start, ph.name_end))
         if not written[:1].isupper():
             return False
     amb = cues.ambiguity(ph.key)
