@@ -82,7 +82,7 @@ def _usage(p: argparse.ArgumentParser) -> int:
     return 2
 
 
-def _load(args: argparse.Namespace, online: bool = False):  # noqa: ANN202 - Gazetteer
+def _load(args: argparse.Namespace, online: bool = False):
     from . import Gazetteer
 
     return Gazetteer.load(layers=args.layer, cache_dir=args.cache_dir, online=online)

@@ -29,10 +29,10 @@ def _run(argv, capsys):
                                   ["gazetteer", "import", "overlay", "x.csv"]])
 def test_descriptions_open_with_example(argv):
     parser = _parser()
-    sub = parser._subparsers._group_actions[0].choices["gazetteer"]  # noqa: SLF001 - argparse internals
+    sub = parser._subparsers._group_actions[0].choices["gazetteer"]
     target = sub
     if len(argv) > 1:
-        target = sub._subparsers._group_actions[0].choices[argv[1]]  # noqa: SLF001
+        target = sub._subparsers._group_actions[0].choices[argv[1]]
     assert target.description.startswith("example:\n  conflict-events gazetteer")
     assert isinstance(target.formatter_class, type) and issubclass(target.formatter_class,
                                                                    argparse.RawDescriptionHelpFormatter)

@@ -22,7 +22,7 @@ ANSWER = [{
 class _Handler(BaseHTTPRequestHandler):
     seen: list[dict] = []
 
-    def do_GET(self):  # noqa: N802 - http.server API
+    def do_GET(self):
         q = parse_qs(urlparse(self.path).query)
         type(self).seen.append(q)
         body = json.dumps(ANSWER if "Baydar" in q.get("q", [""])[0] else []).encode()
