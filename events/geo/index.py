@@ -121,7 +121,7 @@ def name_variants(name: str) -> list[str]:
     return out
 
 
-def build_index(layers: Sequence[tuple[Path, str]] = (), fp: str = "") -> GazetteerIndex:
+def build_index(layers: Sequence[tuple[Path, str]] = (), fp: str = "", base_scope: str = "default") -> GazetteerIndex:
     """Build the index from the shipped sources plus ``layers`` ((path, layer name) pairs)."""
     problems: list[GazetteerError] = []
     files = shipped_files()
@@ -129,7 +129,7 @@ def build_index(layers: Sequence[tuple[Path, str]] = (), fp: str = "") -> Gazett
     units = load_admin(files["admin"], problems)
     table = AdminTable(units, countries)
     entries: dict[str, Entry] = {}
-    for e in iter_base_entries(countries):
+    for e in iter_base_entries(countries, base_scope):
         e.admin1 = table.admin1_for_code(e.country_code, e.admin1_code)
         entries[e.id] = e
     _apply_seat_names(units, entries)

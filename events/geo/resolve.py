@@ -170,6 +170,8 @@ def _choose(ph: Phrase, gz: Gazetteer, countries: Counter[str], admin1s: Counter
             s += 3.0
         share = _country_share(countries, p.country_code)
         s += 3.0 * share
+        if p.country_code in gz.focus_countries:
+            s += 2.0 if not countries else 0.25
         if countries and share < 0.1 and not _prominent(p, gz):
             s -= 4.0
         if admin1s[a1]:

@@ -59,6 +59,7 @@ class Country:
     base_layer: str
     admin2_in_records: bool
     arabic_names: str = "all"  # 'all' | 'large': keep GeoNames Arabic-script names of every place or of big ones
+    focus: bool = False  # a country the tool is built for: wins ties when an article names no country
 
 
 @dataclass
@@ -150,7 +151,7 @@ def load_countries(path: Path) -> dict[str, Country]:
     """``countries.csv`` keyed by ISO2 code.  Any bad row is an error: this table must be right."""
     out: dict[str, Country] = {}
     req = ("country", "iso2", "iso3", "isonum", "region", "name_ar", "variants", "capital_geonameid",
-           "base_layer", "arabic_names", "admin2_in_records", "source")
+           "base_layer", "arabic_names", "admin2_in_records", "focus", "source")
     for line, row in read_table(path, req):
         iso2 = row["iso2"].upper()
         if len(iso2) != 2:
@@ -160,7 +161,7 @@ def load_countries(path: Path) -> dict[str, Country]:
             isonum=parse_int(row["isonum"], path=path, line=line, fld="isonum"),
             variants=split_names(row["variants"]), capital_geonameid=row["capital_geonameid"],
             base_layer=row["base_layer"], admin2_in_records=row["admin2_in_records"] == "1",
-            arabic_names=row["arabic_names"] or "all",
+            arabic_names=row["arabic_names"] or "all", focus=row["focus"] == "1",
         )
     return out
 
