@@ -156,6 +156,8 @@ def _link_tails(phrases: list[Phrase], key: str, cues: PlaceCues) -> None:
         words = gap.replace(",", " , ").split()
         conn = cues.connectors.get(a.lang, frozenset()) | cues.connectors.get(b.lang, frozenset())
         if b.match.prefix[:1] in ("و", "ف") or (b.before and _starts_with_and(key, b)) or "and" in words:
+            if not b.before and a.before and not words and b.match.prefix[:1] == "و":
+                b.before = list(a.before)  # "محافظات الرقة والحسكة": coordinated names share the head noun
             continue  # "X وY", "X and Y": a second place, not X's context
         if all(w in conn or w in ("-", "the") for w in words):
             a.tail = b
