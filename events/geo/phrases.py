@@ -113,10 +113,10 @@ def _read_before(ph: Phrase, key: str, by_end: dict[int, Match], cues: PlaceCues
         if c is None:
             break
         cue = cues.cues[c.payloads[0]]
-        if cue.position != "before" and cue.kind not in ("relation",):
-            break
         if cue.kind == "org-before":
             ph.org = True
+            break
+        if cue.position != "before" or cue.kind not in ("feature-cue", "admin-cue", "relation"):
             break
         ph.before.append(cue)
         pos = c.token_start
