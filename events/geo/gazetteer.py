@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 from functools import cached_property
 from pathlib import Path
 
@@ -27,7 +29,27 @@ _FEATURE_WEIGHT = {
     "city": 3.0, "town": 2.0, "village": 1.2, "neighbourhood": 1.6, "square": 1.6, "admin1": 2.2, "admin2": 1.4,
     "admin3": 1.0, "region": 1.5, "natural": 1.2, "country": 1.0,
 }
-_REASON_SCORE = {"exact name": 10.0, "name inside the query": 6.0, "name prefix": 3.0, "online": 1.0}
+_REASON_SCORE = {"exact name": 10.0, "name inside the query": 6.0, "name prefix": 3.0, "similar spelling": 4.0,
+                 "online": 1.0}
+_SKELETON_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ath|adh|ed|es|ez|er)[- ]")
+
+
+def skeleton(key: str) -> str:
+    """A Latin spelling's consonant skeleton: "Kanaker" and "Kanakir" → "knkr"; "Nassiriya" → "nsry".
+
+    Used only by ``search`` when nothing matched exactly (never by ``locate_places``).
+    """
+    s = _SKELETON_ARTICLE.sub("", key)
+    s = "".join(c for c in s if c.isalpha())
+    s = s.rstrip("h")
+    out = []
+    for i, c in enumerate(s):
+        if c in "aeiouyw" and i > 0:
+            continue
+        if out and out[-1] == c:
+            continue
+        out.append(c)
+    return "".join(out)
 
 
 def prior(place: Place) -> float:
@@ -170,8 +192,10 @@ class Gazetteer:
         """Ranked candidates for a place name, with the reason each matched.
 
         Exact names (article-insensitive: "حسكة" finds "الحسكة") come first, then gazetteer names
-        found inside a longer query ("حقل العمر النفطي" finds "حقل العمر"), then names starting
-        with the query.  Within a reason, feature, population and curation rank; ``country``
+        found inside a longer query ("حقل العمر النفطي" finds "حقل العمر"); a Latin query that
+        matched neither finds names with the same consonant skeleton ("Kanaker" finds "Kanakir");
+        names starting with the query come last.  Within a reason, feature, population, curation
+        and (without ``country``) the focus countries of countries.csv rank; ``country``
         (ISO2 or name) filters.  With ``online=True`` and nothing found offline, Nominatim is asked.
         """
         key = match_key(query)
@@ -187,6 +211,8 @@ class Gazetteer:
                 if cc and p.country_code != cc:
                     continue
                 score = _REASON_SCORE[reason] + bonus + prior(p)
+                if not cc and p.country_code in self.focus_countries:
+                    score += 1.5  # the tool is built for these countries: they win ties
                 if wants_admin1 and p.feature == "admin1":
                     score += 4.0
                 if p.feature in wants:
@@ -200,6 +226,11 @@ class Gazetteer:
             for m in self.matcher.find(key):
                 if m.end - m.start < len(key):
                     consider(m.payloads, "name inside the query", m.pattern, 3.0 * (m.end - m.start) / len(key))
+        if not found and key.isascii() and len(key) >= 5:
+            target = skeleton(key)
+            for k in self.matcher.prefixed(key[:1], limit=100_000):
+                if skeleton(k) == target:
+                    consider(self.rows_for_key(k), "similar spelling", k, 6.0 * SequenceMatcher(None, key, k).ratio())
         if len(found) < limit and len(key) >= 3:
             bare = key[2:] if key.startswith("ال") else key
             for k in self.matcher.prefixed(bare, limit=40):

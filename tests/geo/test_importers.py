@@ -97,3 +97,14 @@ def test_imported_layer_is_used_by_load(tmp_path, monkeypatch):
     assert hit.place.id == "overlay-overlay_sample:tal-baydar-base" or hit.place.name == "Tal Baydar Base"
     assert hit.place.admin1 == "Al Hasakeh" and hit.place.admin2  # admin2 filled by the nearest seat
     assert any("overlay_sample.csv" in p for p in gz.problems) is False  # the stored layer holds good rows only
+
+
+def test_geonames_reads_the_zip_geonames_serves(tmp_path):
+    import zipfile
+
+    z = tmp_path / "SY.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.write(DATA / "SY_sample.txt", "SY.txt")
+        zf.writestr("readme.txt", "not a table")
+    res = import_geonames(z, admin1_codes=DATA / "admin1CodesASCII_sample.txt", out=tmp_path / "gn.csv")
+    assert res.rows == 4 and len(res.problems) == 5

@@ -86,3 +86,17 @@ def test_get_and_missing(gazetteer):
     assert gazetteer.get("site:sy-camp-hol").admin1 == "Al Hasakeh"
     with pytest.raises(KeyError):
         gazetteer.get("gn:0")
+
+
+@pytest.mark.parametrize(("query", "expected"), [("Kanaker", "gn:168579"), ("Maaret al-Nouman", "gn:167611"),
+                                                 ("Qamishly", "gn:173377")])
+def test_similar_spelling(gazetteer, query, expected):
+    hit = gazetteer.search(query)[0]
+    assert hit.place.id == expected and hit.reason == "similar spelling"
+
+
+@pytest.mark.parametrize(("a", "b"), [("kanaker", "kanakir"), ("nassiriya", "nasiriyah"), ("al-mayadeen", "mayadin")])
+def test_skeleton(a, b):
+    from events.geo.gazetteer import skeleton
+
+    assert skeleton(a) == skeleton(b)

@@ -1,6 +1,6 @@
 """Import a GeoNames dump (``SY.txt``, ``IQ.txt``, ``allCountries.txt``; see gazetteer-sources.md 2).
 
-Rows are read with quoting disabled (GeoNames files are tab-separated, 19 columns, no header).
+Dumps are read as ``.txt`` or straight from the ``.zip`` GeoNames serves.  Rows are read with quoting disabled (GeoNames files are tab-separated, 19 columns, no header).
 Kept: populated places (class P) and the conflict-relevant features listed in ``FEATURE_MAP``
 (bases, airports, prisons, camps, oil and gas fields, dams, border posts, mountains, regions).
 Admin1 is mapped to ACLED spelling through the crosswalk of ``gazetteer/admin.csv``; for countries
@@ -14,8 +14,11 @@ an imported record replaces the base layer's record of the same place.
 from __future__ import annotations
 
 import csv
+import io
 import sys
+import zipfile
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 from ...errors import GazetteerError
@@ -39,8 +42,17 @@ _KEEP_LANGS = frozenset({"", "ar", "en", "arz", "apc", "acm", "ajp", "ku", "ckb"
 
 
 def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """Tab-separated rows, numbered from 1; a ``.zip`` as GeoNames serves it is read in place."""
     csv.field_size_limit(sys.maxsize)
-    with path.open(encoding="utf-8", newline="") as fh:
+    with ExitStack() as stack:
+        if path.suffix.lower() == ".zip":
+            zf = stack.enter_context(zipfile.ZipFile(path))
+            inner = next((n for n in zf.namelist() if n.endswith(".txt") and not n.lower().startswith("readme")), None)
+            if inner is None:
+                raise GazetteerError("no .txt table inside the zip file", path=str(path))
+            fh = stack.enter_context(io.TextIOWrapper(zf.open(inner), encoding="utf-8", newline=""))
+        else:
+            fh = stack.enter_context(path.open(encoding="utf-8", newline=""))
         for i, row in enumerate(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
             if row and not row[0].startswith("#"):
                 yield i, row
