@@ -89,7 +89,8 @@ class LocatedPlace:
     ``countryside``         "ريف X", "the countryside of X"                        2
     ``area``                "منطقة X", "the X area"                                2
     ``district``            "قضاء X", "ناحية X", "X district"                      2
-    ``region``              a named mountain, plain or desert                      2
+    ``region``              a named mountain, plain or desert, coded to its main   2
+                            town when ``sites.csv`` names one (3: province-sized)
     ``governorate``         "محافظة X", "X province" (coded to the capital)        3
     ``country``             a country name: never coded (precision 0)              0
     ``dateline``            "دمشق - سانا", "ERBIL (Kurdistan 24) –": where the     0

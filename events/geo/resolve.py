@@ -231,8 +231,12 @@ def _code(ph: Phrase, ch: _Choice, doc: Document, gz: Gazetteer, cues: PlaceCues
         place, precision, rel = _seat(ch.row, gz), 2, relation if relation in ("near", "countryside") else "district"
     elif relation in ("near", "countryside", "area", "district"):
         place, precision, rel = named, 2, relation
-    elif named.feature in ("region", "natural"):  # a named area; one wider than ~50 km is province-sized
-        place, precision, rel = named, 3 if named.approx_km > 50 else 2, "region"
+    elif named.feature in ("region", "natural"):  # a named area, coded to its main town when it has one
+        town = gz.parent_row(ch.row)
+        if town is not None:
+            place, precision, rel = gz.place(town), 2, "region"
+        else:  # one wider than ~50 km is province-sized
+            place, precision, rel = named, 3 if named.approx_km > 50 else 2, "region"
     if _is_dateline(ph, doc):
         precision, rel = 0, "dateline"
     coded_to = place.id != named.id

@@ -51,6 +51,8 @@ CASES = [
     ("Rockets hit Ain al-Asad air base in western Iraq.", "Ain al-Asad air base", "site:iq-base-ainasad", "in", 1, False),
     ("Protesters gathered in Tayaran Square in central Baghdad.", "Tayaran Square", "site:iq-sq-baghdad-tayaran", "in", 1, False),
     ("Jets struck targets in Jabal al-Zawiya, south of Idlib.", "Jabal al-Zawiya", "site:sy-rgn-jabalzawiya", "region", 2, False),
+    ("قصفت الطائرات قرى في سهل الغاب", "سهل الغاب", "gn:163921", "region", 2, True),
+    ("هاجم التنظيم رعاة في بادية تدمر", "بادية تدمر", "gn:163808", "region", 2, True),
 ]
 
 
