@@ -17,7 +17,7 @@ from ..text import Matcher, match_key
 __all__ = ["Cue", "PlaceCues", "place_cues", "CUE_KINDS"]
 
 CUE_KINDS = frozenset({"feature-cue", "admin-cue", "relation", "direction-adjective", "org-before", "org-after"})
-_OTHER_KINDS = frozenset({"connector", "ambiguous"})
+_OTHER_KINDS = frozenset({"connector", "ambiguous", "preposition"})
 _RELATIONS = frozenset({"governorate", "district", "countryside", "area", "near", "in"})
 
 
@@ -38,6 +38,7 @@ class PlaceCues:
     matcher: Matcher
     cues: dict[str, Cue]
     connectors: dict[str, frozenset[str]]  # lang -> match keys
+    prepositions: dict[str, frozenset[str]] = field(default_factory=dict)  # lang -> match keys
     ambiguous: dict[str, tuple[str, bool]] = field(default_factory=dict)  # key -> (entry id, weak)
 
     def ambiguity(self, key: str) -> tuple[str, bool] | None:
@@ -53,6 +54,7 @@ def build_place_cues(lexicons: LexiconSet) -> PlaceCues:
     matcher = Matcher()
     cues: dict[str, Cue] = {}
     connectors: dict[str, set[str]] = {"ar": set(), "en": set()}
+    prepositions: dict[str, set[str]] = {"ar": set(), "en": set()}
     ambiguous: dict[str, tuple[str, bool]] = {}
     for entry in lexicons.entries("places"):
         ident, kind, lang = entry["id"], entry.get("kind", ""), entry.get("lang", "")
@@ -63,8 +65,8 @@ def build_place_cues(lexicons: LexiconSet) -> PlaceCues:
         phrases = list(iter_phrases(entry))
         if not phrases:
             raise LexiconError("no phrases", path="places.yaml", field=f"{ident}.phrases")
-        if kind == "connector":
-            connectors[lang].update(match_key(p) for p in phrases)
+        if kind in ("connector", "preposition"):
+            (connectors if kind == "connector" else prepositions)[lang].update(match_key(p) for p in phrases)
             continue
         if kind == "ambiguous":
             weak = bool(entry.get("weak", lang == "en"))
@@ -79,7 +81,8 @@ def build_place_cues(lexicons: LexiconSet) -> PlaceCues:
         for p in phrases:
             matcher.add(p, "cue", ident)
     matcher.compile()
-    return PlaceCues(matcher, cues, {k: frozenset(v) for k, v in connectors.items()}, ambiguous)
+    return PlaceCues(matcher, cues, {k: frozenset(v) for k, v in connectors.items()},
+                     {k: frozenset(v) for k, v in prepositions.items()}, ambiguous)
 
 
 def place_cues(lexicons: LexiconSet | None = None) -> PlaceCues:

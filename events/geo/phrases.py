@@ -125,7 +125,7 @@ def _read_before(ph: Phrase, key: str, by_end: dict[int, Match], cues: PlaceCues
             ph.preposition = True
     word_start = _skip_back(key, ph.start, False)
     prev = key[max(0, word_start - 12):word_start].split()
-    if prev and prev[-1] in cues.connectors.get(ph.lang, ()) | {"الي", "على", "عن", "to", "from", "into"}:
+    if prev and prev[-1] in cues.prepositions.get(ph.lang, ()):
         ph.preposition = True
 
 

@@ -17,7 +17,7 @@ EXAMPLES = [(e["id"], ex) for e in ENTRIES for ex in e.get("examples", [])]
 def test_every_entry_has_examples_and_known_kind():
     assert ENTRIES
     for e in ENTRIES:
-        assert e["kind"] in CUE_KINDS | {"connector", "ambiguous"}, e["id"]
+        assert e["kind"] in CUE_KINDS | {"connector", "ambiguous", "preposition"}, e["id"]
         assert e.get("examples"), f"{e['id']} has no examples"
         assert e["lang"] in ("ar", "en"), e["id"]
 
