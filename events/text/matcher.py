@@ -138,6 +138,39 @@ class Matcher:
         m._automaton = pickle.loads(data)
         return m
 
+    # -- exact and prefix look-up (a gazetteer's search box uses these) ------------------------
+    def lookup(self, key: str, group: str | None = None) -> list[tuple[str, tuple[Any, ...]]]:
+        """Patterns equal to the match key ``key`` (article-insensitive): (pattern, payloads) pairs.
+
+        ``key`` must already be a match key.  "الحسكة" and "حسكة" both find the pattern "الحسكة".
+        """
+        if self._automaton is None:
+            self.compile()
+        auto = self._automaton
+        assert auto is not None
+        bare = key[2:] if len(key) > 2 and key.startswith("ال") and is_arabic_letter(key[2]) else key
+        found = auto.get(bare, None)
+        if not found:
+            return []
+        out = []
+        for article, grp, _allow, payloads in found[1]:
+            if group is None or grp == group:
+                out.append((("ال" + bare) if article else bare, payloads))
+        return out
+
+    def prefixed(self, prefix: str, limit: int = 50) -> list[str]:
+        """Bare pattern keys that start with ``prefix`` (at most ``limit``), for suggestions."""
+        if self._automaton is None:
+            self.compile()
+        auto = self._automaton
+        assert auto is not None
+        out: list[str] = []
+        for k in auto.keys(prefix):
+            out.append(k)
+            if len(out) >= limit:
+                break
+        return out
+
     # -- scanning -------------------------------------------------------------------------------
     def iter_raw(self, key: str) -> Iterator[Match]:
         """Every accepted (whole-word, legal-prefix) match, overlapping ones included."""
