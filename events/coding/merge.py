@@ -2,14 +2,18 @@
 
 Sentences often report the same incident twice (a lead and its detail).  Events of one article
 are merged when they share the date, the location and the pair of actors: the merged event takes
-the highest type in ACLED's hierarchy, the evidence of both, and the lowest credible death toll
+the highest type in ACLED's hierarchy, the evidence of all, and the lowest credible death toll
 (the lowest positive figure: a sentence that gives no figure does not lower it).  An event coded
 only to a governorate (geo_precision 3) is folded into an event of the same day, actors and type
 placed more precisely inside that governorate.
+
+Each group is merged in one step from all its members, so the work is linear in the number of
+events (an article repeating one incident a thousand times costs a thousand, not a million).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from .. import taxonomy as tx
@@ -22,24 +26,45 @@ def _actors(ev: Event) -> frozenset[str]:
     return frozenset(a for a in (ev.actor1, ev.actor2) if a)
 
 
-def _combine(a: Event, b: Event) -> Event:
-    """Merge b into a (same incident)."""
-    top, other = (a, b) if tx.hierarchy_rank(a.sub_event_type) <= tx.hierarchy_rank(b.sub_event_type) else (b, a)
-    if a.geo_precision != b.geo_precision:
-        located = a if a.geo_precision < b.geo_precision else b
-    else:
-        located = top
-    positive = [x for x in (a.fatalities, b.fatalities) if x > 0]
+def _refatality(notes: str, fatalities: int) -> str:
+    tail = " No fatalities reported."
+    if notes.endswith(tail):
+        notes = notes[: -len(tail)]
+    idx = notes.rfind(" Fatalities coded as ")
+    if idx >= 0:
+        notes = notes[:idx]
+    return notes + (f" Fatalities coded as {fatalities}." if fatalities else tail)
+
+
+def _combine(group: list[Event]) -> Event:
+    """One event from several reports of the same incident (in text order)."""
+    if len(group) == 1:
+        return group[0]
+    top = min(group, key=lambda e: tx.hierarchy_rank(e.sub_event_type))  # first of the highest type
+    located = min(group, key=lambda e: e.geo_precision)
+    positive = [e.fatalities for e in group if e.fatalities > 0]
     fatalities = min(positive) if positive else 0
-    evidence = list(a.evidence)
-    for ev in b.evidence:
-        if ev not in evidence:
-            evidence.append(ev)
+    evidence, seen_ev = [], set()
+    provenance: dict[str, list] = {}
+    seen_prov: dict[str, set[str]] = {}
+    assoc1: dict[str, None] = {}
+    for ev in [top] + [e for e in group if e is not top]:
+        for item in ev.evidence:
+            if (item.start, item.end) not in seen_ev:
+                seen_ev.add((item.start, item.end))
+                evidence.append(item)
+        for key, items in ev.provenance.items():
+            bucket = provenance.setdefault(key, [])
+            seen = seen_prov.setdefault(key, set())
+            for item in items:
+                sig = json.dumps(item.model_dump(), sort_keys=True)
+                if sig not in seen:
+                    seen.add(sig)
+                    bucket.append(item)
+        for name in ev.assoc_actor_1.split("; "):
+            if name:
+                assoc1[name] = None
     evidence.sort(key=lambda e: e.start)
-    provenance = {k: list(v) for k, v in top.provenance.items()}
-    for key, items in other.provenance.items():
-        merged = provenance.setdefault(key, [])
-        merged.extend(i for i in items if i not in merged)
     data = top.model_dump()
     for fld in ("country", "iso", "region", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
                 "geo_precision"):
@@ -48,54 +73,35 @@ def _combine(a: Event, b: Event) -> Event:
         data["notes"] = top.notes.replace(f"in {top.location}", f"in {located.location}", 1)
     if fatalities != top.fatalities:
         data["notes"] = _refatality(data["notes"], fatalities)
+    same_day = all(e.event_date == top.event_date for e in group)
     data.update(
         fatalities=fatalities,
         evidence=evidence,
         provenance=provenance,
-        confidence=max(a.confidence, b.confidence),
-        assoc_actor_1="; ".join(dict.fromkeys(x for x in (a.assoc_actor_1 + "; " + b.assoc_actor_1).split("; ") if x)),
-        time_precision=min(a.time_precision, b.time_precision) if a.event_date == b.event_date else top.time_precision,
+        confidence=max(e.confidence for e in group),
+        assoc_actor_1="; ".join(assoc1),
+        time_precision=min(e.time_precision for e in group) if same_day else top.time_precision,
     )
     return Event.model_validate(data)
 
 
-def _refatality(notes: str, fatalities: int) -> str:
-    for tail in (" No fatalities reported.",):
-        if notes.endswith(tail):
-            notes = notes[: -len(tail)]
-    idx = notes.rfind(" Fatalities coded as ")
-    if idx >= 0:
-        notes = notes[:idx]
-    return notes + (f" Fatalities coded as {fatalities}." if fatalities else " No fatalities reported.")
-
-
 def merge_events(events: Iterable[Event]) -> list[Event]:
     """Merge the events of one article that report the same incident."""
-    merged: list[Event] = []
+    groups: dict[tuple, list[Event]] = {}
     for ev in events:
-        for i, kept in enumerate(merged):
-            if kept.event_date == ev.event_date and _actors(kept) == _actors(ev) and kept.location == ev.location:
-                merged[i] = _combine(kept, ev)
-                break
-        else:
-            merged.append(ev)
+        groups.setdefault((ev.event_date, _actors(ev), ev.location), []).append(ev)
+    merged = [_combine(g) for g in groups.values()]
     # fold governorate-level events into a precise one of the same incident
+    precise: dict[tuple, int] = {}
+    for i, ev in enumerate(merged):
+        if ev.geo_precision < 3:
+            precise.setdefault((ev.admin1, ev.event_date, _actors(ev), ev.event_type), i)
     folded: dict[int, list[Event]] = {}
-    skip: set[int] = set()
+    out_idx: list[int] = []
     for i, ev in enumerate(merged):
-        if ev.geo_precision != 3:
-            continue
-        for j, o in enumerate(merged):
-            if (j != i and o.geo_precision < 3 and o.admin1 == ev.admin1 and o.event_date == ev.event_date
-                    and _actors(o) == _actors(ev) and o.event_type == ev.event_type):
-                folded.setdefault(j, []).append(ev)
-                skip.add(i)
-                break
-    out: list[Event] = []
-    for i, ev in enumerate(merged):
-        if i in skip:
-            continue
-        for vague in folded.get(i, []):
-            ev = _combine(ev, vague)
-        out.append(ev)
-    return out
+        j = precise.get((ev.admin1, ev.event_date, _actors(ev), ev.event_type)) if ev.geo_precision == 3 else None
+        if j is not None and j != i:
+            folded.setdefault(j, []).append(ev)
+        else:
+            out_idx.append(i)
+    return [_combine([merged[i], *folded[i]]) if i in folded else merged[i] for i in out_idx]

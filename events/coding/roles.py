@@ -63,12 +63,30 @@ def _marker_before(doc: Document, m: Mention, markers: list[Match]) -> Match | N
 
 
 def _role_markers(doc: Document, lexicons: LexiconSet | None) -> dict[str, list[Match]]:
-    index = entry_index("coding", lexicons)
-    out: dict[str, list[Match]] = {"agent": [], "target": [], "victim-group": [], "partner": []}
-    for mk in lexicon_matches(doc, lexicons).get("role", []):
-        role = index[str(mk.payloads[0])].get("role", "")
-        out.setdefault(role, []).append(mk)
-    return out
+    """Role markers of the document by role (computed once per document)."""
+    memo = doc.__dict__.setdefault("_role_markers", {})
+    key = id(lexicons)
+    if key not in memo:
+        index = entry_index("coding", lexicons)
+        out: dict[str, list[Match]] = {"agent": [], "target": [], "victim-group": [], "partner": []}
+        for mk in lexicon_matches(doc, lexicons).get("role", []):
+            role = index[str(mk.payloads[0])].get("role", "")
+            out.setdefault(role, []).append(mk)
+        memo[key] = out
+    return memo[key]
+
+
+def in_sentence(doc: Document, items: list, sentence_index: int, name: str) -> list:
+    """The items (mentions or matches) of one sentence; items are bucketed once per document."""
+    memo = doc.__dict__.setdefault("_by_sentence", {})
+    if name not in memo or memo[name][0] is not items:
+        buckets: dict[int, list] = {}
+        for item in items:
+            sent = doc.sentence_at(item.start)
+            if sent is not None:
+                buckets.setdefault(sent.index, []).append(item)
+        memo[name] = (items, buckets)
+    return memo[name][1].get(sentence_index, [])
 
 
 def _in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
@@ -80,14 +98,14 @@ def assign_roles(doc: Document, incident: Incident, actors: list[Mention],
     """Actor roles of one incident (actors borrowed from context are added by the caller)."""
     roles = Roles()
     sent = incident.sentence
-    local = [a for a in actors if _in_spans(a.start, incident.spans)]
+    sent_actors = in_sentence(doc, actors, sent.index, "actors")
+    local = [a for a in sent_actors if _in_spans(a.start, incident.spans)]
     if len({_entry_of(a) for a in local}) < 2:
-        extra = [a for a in actors if sent.start <= a.start < sent.end and a not in local]
-        local = sorted(local + extra, key=lambda a: a.start)
-    markers = _role_markers(doc, lexicons)
-    victim_spans = [q.value.group for q in quantities
-                    if q.value.group and q.value.category in ("killed", "wounded", "casualties")
-                    and sent.start <= q.start < sent.end]
+        local = sent_actors
+    all_markers = _role_markers(doc, lexicons)
+    markers = {role: in_sentence(doc, items, sent.index, f"role:{role}") for role, items in all_markers.items()}
+    victim_spans = [q.value.group for q in in_sentence(doc, quantities, sent.index, "quantities")
+                    if q.value.group and q.value.category in ("killed", "wounded", "casualties")]
     first_trigger = min(t.start for t in incident.triggers)
     agents: list[tuple[int, Mention, str]] = []
     targets: list[tuple[int, Mention, str]] = []
@@ -131,8 +149,8 @@ def assign_roles(doc: Document, incident: Incident, actors: list[Mention],
         roles.actor2 = targets[0][1]
         roles.rules["actor2"] = targets[0][2]
     roles.assoc1 = _coordinated(doc, roles.actor1, local, {roles.actor2})
-    roles.target_words = [m for m in lexicon_matches(doc, lexicons).get("target", [])
-                          if _in_spans(m.start, incident.spans)]
+    targets_in_sentence = in_sentence(doc, lexicon_matches(doc, lexicons).get("target", []), sent.index, "targets")
+    roles.target_words = [m for m in targets_in_sentence if _in_spans(m.start, incident.spans)]
     roles.target = _target_kind(roles, lexicons)
     return roles
 

@@ -15,6 +15,7 @@ Everything here works on match-key offsets of the document.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from ..mentions.base import Document
@@ -70,13 +71,11 @@ def find_phrases(doc: Document, matches: list[Match], cues: PlaceCues) -> list[P
     key = doc.key
     all_cues = cues.matcher.find(key, ["cue"])
     # a cue word is never a toponym: drop names lying inside a cue ("Of" in "the countryside of")
-    matches = [m for m in matches if not any(c.token_start <= m.token_start and m.end <= c.end for c in all_cues
-                                             if c.end - c.token_start > m.end - m.token_start
-                                             or (c.start, c.end) == (m.start, m.end))]
+    cue_index = _CueIndex(all_cues)
+    matches = [m for m in matches if not cue_index.contains(m)]
     # "كـ" means "like": "كحلب" compares with Aleppo, it does not place anything there ("كامل" is not ك + آمل)
     matches = [m for m in matches if "ك" not in m.prefix]
-    taken = [(m.token_start, m.end) for m in matches]
-    cue_matches = [c for c in all_cues if not _overlaps(c, taken)]
+    cue_matches = _not_overlapping(all_cues, [(m.token_start, m.end) for m in matches])
     by_end: dict[int, Match] = {}
     by_start: dict[int, Match] = {}
     for c in cue_matches:
@@ -101,8 +100,39 @@ def _has_preposition(prefix: str) -> bool:
     return "ب" in bare or "ل" in bare
 
 
-def _overlaps(c: Match, spans: list[tuple[int, int]]) -> bool:
-    return any(c.token_start < e and s < c.end for s, e in spans)
+class _CueIndex:
+    """Cues sorted by where their written word starts, to find those that can contain a span."""
+
+    def __init__(self, cues: list[Match]) -> None:
+        self.cues = sorted(cues, key=lambda c: c.token_start)
+        self.starts = [c.token_start for c in self.cues]
+        self.longest = max((c.end - c.token_start for c in self.cues), default=0)
+
+    def contains(self, m: Match) -> bool:
+        """Is ``m`` inside a longer cue (or the very same span as one)?"""
+        lo = bisect.bisect_left(self.starts, m.token_start - self.longest)
+        hi = bisect.bisect_right(self.starts, m.token_start)
+        return any(m.end <= c.end and (c.end - c.token_start > m.end - m.token_start
+                                       or (c.start, c.end) == (m.start, m.end))
+                   for c in self.cues[lo:hi])
+
+
+def _not_overlapping(all_cues: list[Match], spans: list[tuple[int, int]]) -> list[Match]:
+    """Cues that overlap none of ``spans`` (sort + prefix maximum: O((C + S) log S))."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    max_end: list[int] = []
+    best = -1
+    for _, e in spans:
+        best = max(best, e)
+        max_end.append(best)
+    out = []
+    for c in all_cues:
+        i = bisect.bisect_left(starts, c.end)  # spans starting before the cue ends
+        if i and max_end[i - 1] > c.token_start:
+            continue
+        out.append(c)
+    return out
 
 
 def _read_before(ph: Phrase, key: str, by_end: dict[int, Match], cues: PlaceCues) -> None:

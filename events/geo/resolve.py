@@ -21,7 +21,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections import Counter
@@ -55,9 +54,10 @@ def locate_places(doc: Document, gazetteer: Gazetteer, lexicons: LexiconSet | No
     matches = gazetteer.matcher.find(doc.key, ["place"])
     phrases = [p for p in find_phrases(doc, matches, cues) if _admissible(p, doc, cues, gazetteer)]
     countries, admin1s, anchors = _context(phrases, gazetteer)
+    near_memo: dict[str, bool] = {}
     choices: dict[int, _Choice] = {}
     for ph in phrases:
-        choice = _choose(ph, gazetteer, countries, admin1s, anchors)
+        choice = _choose(ph, gazetteer, countries, admin1s, anchors, near_memo)
         if choice is not None:
             choices[id(ph)] = choice
     out: list[LocatedPlace] = []
@@ -112,7 +112,8 @@ def _context(phrases: list[Phrase], gz: Gazetteer) -> tuple[Counter[str], Counte
     """Countries and admin1 units the unambiguous phrases point to, and their places."""
     countries: Counter[str] = Counter()
     admin1s: Counter[str] = Counter()
-    anchors: list[Place] = []
+    anchors: list[Place] = []  # one per distinct place
+    seen: set[str] = set()
     for ph in phrases:
         places = [gz.place(r) for r in ph.rows]
         ccs = {p.country_code for p in places}
@@ -124,7 +125,10 @@ def _context(phrases: list[Phrase], gz: Gazetteer) -> tuple[Counter[str], Counte
         if len(a1) == 1 and "" not in a1:
             admin1s[f"{cc}:{a1.pop()}"] += 1
             settled = [p for p in places if p.feature != "country"]
-            anchors.append(max(settled, key=prior))
+            anchor = max(settled, key=prior)
+            if anchor.id not in seen:
+                seen.add(anchor.id)
+                anchors.append(anchor)
     return countries, admin1s, anchors
 
 
@@ -145,7 +149,7 @@ def _country_share(countries: Counter[str], cc: str) -> float:
 
 
 def _choose(ph: Phrase, gz: Gazetteer, countries: Counter[str], admin1s: Counter[str],
-            anchors: list[Place]) -> _Choice | None:
+            anchors: list[Place], near_memo: dict[str, bool]) -> _Choice | None:
     relation = _cue_relation(ph)
     features: set[str] = set()
     for c in (*ph.before, *ph.after):
@@ -177,15 +181,21 @@ def _choose(ph: Phrase, gz: Gazetteer, countries: Counter[str], admin1s: Counter
         if admin1s[a1]:
             s += 1.0 + 0.2 * min(admin1s[a1], 5)
         if anchors and p.feature not in ("country", "admin1"):
-            near = min(distance_km(p.lat, p.lon, a.lat, a.lon) for a in anchors if a.id != p.id) if any(
-                a.id != p.id for a in anchors) else math.inf
-            s += 1.5 if near < 100 else 0.0
+            s += 1.5 if _near_anchor(p, anchors, near_memo) else 0.0
         if best is None or s > best.score:
             best = _Choice(row, p, s, len(ph.rows))
     if best is not None and countries and _country_share(countries, best.place.country_code) < 0.1 \
             and not _prominent(best.place, gz) and f"{best.place.country_code}:{best.place.admin1}" not in tail_a1:
         return None  # a place in a country the article is not about, and neither a capital nor a big city
     return best
+
+
+def _near_anchor(p: Place, anchors: list[Place], memo: dict[str, bool]) -> bool:
+    """Is another anchor place of the article within 100 km of ``p``?  (memoised per place)"""
+    hit = memo.get(p.id)
+    if hit is None:
+        hit = memo[p.id] = any(a.id != p.id and distance_km(p.lat, p.lon, a.lat, a.lon) < 100 for a in anchors)
+    return hit
 
 
 def _prominent(p: Place, gz: Gazetteer) -> bool:

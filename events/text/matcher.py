@@ -90,11 +90,7 @@ class Matcher:
         key = match_key(text)
         if not key:
             return None
-        # the article is split off only when at least three letters remain: ألف, إلى, آلاف, الذي
-        # begin with ال but have no article, and a one- or two-letter bare form would be found
-        # inside countless words
-        article = len(key) > 4 and key.startswith("ال") and is_arabic_letter(key[2])
-        bare = key[2:] if article else key
+        article, bare = _split_article(key)
         ident = (bare, article, group)
         pat = self._patterns.get(ident)
         if pat is None:
@@ -148,12 +144,12 @@ class Matcher:
             self.compile()
         auto = self._automaton
         assert auto is not None
-        bare = key[2:] if len(key) > 2 and key.startswith("ال") and is_arabic_letter(key[2]) else key
+        _, bare = _split_article(key)
         found = auto.get(bare, None)
         if not found:
             return []
         out = []
-        for article, grp, _allow, payloads in found[1]:
+        for article, grp, _allow, payloads, _suffixes in found[1]:
             if group is None or grp == group:
                 out.append((("ال" + bare) if article else bare, payloads))
         return out
@@ -224,6 +220,17 @@ class Matcher:
             out.extend(resolve_overlaps(matches))
         out.sort(key=lambda m: (m.start, -m.end))
         return out
+
+
+def _split_article(key: str) -> tuple[bool, str]:
+    """(has the article, bare form) of a pattern key.
+
+    The article is split off only when at least three letters remain: ألف, إلى, آلاف, الذي begin
+    with ال but have no article, and a one- or two-letter bare form would be found inside
+    countless words.
+    """
+    article = len(key) > 4 and key.startswith("ال") and is_arabic_letter(key[2])
+    return article, (key[2:] if article else key)
 
 
 def _prefix_ok(prefix: str, article: bool, arabic: bool, allow_prefix: bool, bare: str) -> bool:

@@ -12,7 +12,9 @@ Rules (see docs/arabic.md section 5):
   it opens, after a letter and before a space or punctuation it closes); a quotation that never
   closes on its line protects nothing, so a stray mark cannot glue a paragraph together;
 * a bullet (•, ▪, ►, ...) after a space starts a new sentence (bullet lists pasted on one line);
-* never at the Arabic comma.
+* never at the Arabic comma;
+* a sentence longer than ``MAX_SENTENCE_CHARS`` (2,000) is cut at a comma or a space, so that a
+  page without punctuation still costs time linear in its length.
 
 Clauses (the scope of negation and other cues) are cut inside a sentence at ``;``, at ``:`` and
 at a comma or ``-`` followed by a clause connective (``فيما``, ``بينما``, ``while``, ...).
@@ -68,9 +70,10 @@ def split_sentences(key: str, abbreviations: Iterable[str] | None = None) -> lis
         if key[pos:line_end].strip():
             paragraph += 1
             for s, e in _split_line(key, pos, line_end, abbrev):
-                s, e = _trim(key, s, e)
-                if e > s:
-                    out.append(Sentence(len(out), s, e, paragraph))
+                for s2, e2 in _cap_length(key, s, e):
+                    s2, e2 = _trim(key, s2, e2)
+                    if e2 > s2:
+                        out.append(Sentence(len(out), s2, e2, paragraph))
         pos = line_end + 1
     # headings: a paragraph that is a single short sentence without final punctuation
     para_sizes: dict[int, int] = {}
@@ -82,6 +85,27 @@ def split_sentences(key: str, abbreviations: Iterable[str] | None = None) -> lis
         heading = para_sizes[s.paragraph] == 1 and last not in _FINAL and (s.end - s.start) <= 200
         result.append(Sentence(s.index, s.start, s.end, s.paragraph, heading) if heading else s)
     return result
+
+
+# A sentence longer than this is cut (at a comma or a space) so that a page pasted without any
+# punctuation still costs time linear in its length: every per-sentence step is then bounded.
+MAX_SENTENCE_CHARS = 2000
+
+
+def _cap_length(key: str, s: int, e: int) -> list[tuple[int, int]]:
+    if e - s <= MAX_SENTENCE_CHARS:
+        return [(s, e)]
+    out = []
+    while e - s > MAX_SENTENCE_CHARS:
+        limit = s + MAX_SENTENCE_CHARS
+        cut = max(key.rfind(",", s + MAX_SENTENCE_CHARS // 2, limit), key.rfind("\u060c", s, limit))
+        if cut < 0:
+            cut = key.rfind(" ", s + MAX_SENTENCE_CHARS // 2, limit)
+        cut = limit if cut < 0 else cut + 1
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
+    return out
 
 
 def _trim(key: str, s: int, e: int) -> tuple[int, int]:

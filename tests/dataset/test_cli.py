@@ -61,9 +61,8 @@ def test_user_errors_are_one_line(db, tmp_path, capsys, argv):
 
 def _pipeline_available() -> bool:
     try:
-        from events.mentions.dates import find_dates  # noqa: F401
-
         from events.geo import Gazetteer  # noqa: F401
+        from events.mentions.dates import find_dates  # noqa: F401
     except ImportError:
         return False
     return True
