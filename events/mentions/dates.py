@@ -502,10 +502,17 @@ def _merge(key: str, comps: list[Comp], glue: list[tuple[int, int]]) -> list[lis
 
 
 def find_dates(doc: Document, lexicons: LexiconSet | None = None) -> list[Mention]:
-    """Every date expression of the document, resolved against ``doc.published``."""
+    """Every date expression of the document, resolved against ``doc.published`` (once per document)."""
+    lex = lexicons_or_default(lexicons)
+    memo_key = ("dates", id(lex))
+    if memo_key not in doc.memo:
+        doc.memo[memo_key] = _find_dates(doc, lex)
+    return list(doc.memo[memo_key])
+
+
+def _find_dates(doc: Document, lex: LexiconSet) -> list[Mention]:
     from .date_resolve import finish, resolve
 
-    lex = lexicons_or_default(lexicons)
     key = doc.key
     parser = _Parser(doc, lex)
     comps = parser.run()

@@ -36,6 +36,7 @@ import regex
 from ..lexicon import LexiconSet
 from ..text.normalize import match_key
 from .base import Document, Mention, QuantityValue
+from .dates import find_dates
 from .lexscan import Atom, lexicons_or_default, scan_doc, word_index, words_in
 from .numbers import numbers_of
 
@@ -77,6 +78,22 @@ class _Q:
     num_start: int = 0
 
 
+class _SpanSet:
+    """Spans sorted once, so "is this offset inside one of them?" costs O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        best, self.max_end = -1, []
+        for _, e in self.spans:
+            best = max(best, e)
+            self.max_end.append(best)
+
+    def contains(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos)
+        return bool(i) and self.max_end[i - 1] > pos
+
+
 class _Grammar:
     def __init__(self, doc: Document, lexicons: LexiconSet) -> None:
         self.doc = doc
@@ -86,7 +103,10 @@ class _Grammar:
         self.ends = sorted(a.end for a in self.atoms)
         self.index = word_index(doc)
         blocked = [(a.token_start, a.end) for a in self.atoms if a.type in ("zero", "noinfo", "trap")]
-        self.nums = [n for n in numbers_of(doc, lexicons) if not any(s <= n.start < e for s, e in blocked)]
+        # a number inside a date ("في 14 من فبراير") is a day, never a count of people
+        blocked += [(d.start, d.end) for d in find_dates(doc, lexicons)]
+        spans = _SpanSet(blocked)
+        self.nums = [n for n in numbers_of(doc, lexicons) if not spans.contains(n.start)]
         self.en = doc.language == "en"
 
     # helpers ---------------------------------------------------------------------------------
