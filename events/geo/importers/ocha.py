@@ -37,7 +37,7 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             import openpyxl
         except ImportError:
             raise GazetteerError("reading XLSX needs the optional package openpyxl", path=str(path),
-                                 hint="pip install openpyxl, or save the sheet as CSV") from None
+                                 hint="pip install 'conflict-events[xlsx]' (openpyxl), or save the sheet as CSV") from None
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
         rows = wb.active.iter_rows(values_only=True)
         header = [str(h or "").strip() for h in next(rows, [])]
