@@ -22,7 +22,7 @@ is skipped; the other rows still load.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +34,7 @@ __all__ = [
     "AdminUnit",
     "Entry",
     "read_table",
+    "utf8_lines",
     "load_countries",
     "load_admin",
     "load_places",
@@ -105,21 +106,52 @@ class Entry:
     parent: str = ""
 
 
-def read_table(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a UTF-8 CSV with a header, numbered as a spreadsheet shows them (header = row 1)."""
+def utf8_lines(lines: Iterable[bytes], path: Path, problems: list[GazetteerError] | None) -> Iterator[str]:
+    """Lines of a file as UTF-8 text (a BOM at the start is dropped).
+
+    A line holding bytes that are not UTF-8 is reported in ``problems`` with its line number and
+    read as an empty line (a CSV reader skips it), so the other rows still load; with
+    ``problems=None`` such a line is an error for the whole file.
+    """
+    for i, raw in enumerate(lines, start=1):
+        try:
+            yield raw.decode("utf-8-sig" if i == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            err = GazetteerError(f"line is not UTF-8 ({exc.reason} at byte {exc.start}); row skipped",
+                                 path=str(path), line=i, hint="save the file as UTF-8")
+            if problems is None:
+                raise err from None
+            problems.append(err)
+            yield "\n"
+
+
+def read_table(path: Path, required: tuple[str, ...], problems: list[GazetteerError] | None = None
+               ) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a UTF-8 CSV with a header, numbered as a spreadsheet shows them (header = row 1).
+
+    Lines that are not UTF-8 go to ``problems`` (see ``utf8_lines``); without a problem list they
+    are an error.
+    """
     try:
-        fh = path.open(encoding="utf-8-sig", newline="")
+        fh = path.open("rb")
     except OSError as exc:
         raise GazetteerError(f"cannot read: {exc}", path=str(path)) from exc
     with fh:
-        reader = csv.DictReader(fh)
-        header = reader.fieldnames or []
+        reader = csv.DictReader(utf8_lines(fh, path, problems))
+        try:
+            header = reader.fieldnames or []
+        except csv.Error as exc:
+            raise GazetteerError(f"broken CSV header ({exc})", path=str(path), line=1) from None
         missing = [c for c in required if c not in header]
         if missing:
             raise GazetteerError(f"missing column(s) {', '.join(missing)}", path=str(path), line=1,
                                  hint=f"header is {','.join(header)}")
-        for i, row in enumerate(reader, start=2):
-            yield i, {k: (v or "").strip() for k, v in row.items() if k is not None}
+        try:
+            for row in reader:
+                yield reader.line_num, {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)}
+        except csv.Error as exc:
+            raise GazetteerError(f"broken CSV ({exc}); the rows after this line were not read", path=str(path),
+                                 line=reader.line_num + 1) from None
 
 
 def split_names(value: str) -> tuple[str, ...]:
@@ -172,7 +204,7 @@ def load_admin(path: Path, problems: list[GazetteerError]) -> list[AdminUnit]:
            "geonames_admin1", "seat", "seat_geonameid", "lat", "lon", "approx_km", "source")
     units: list[AdminUnit] = []
     seen: set[str] = set()
-    for line, row in read_table(path, req):
+    for line, row in read_table(path, req, problems):
         try:
             if row["id"] in seen:
                 raise GazetteerError(f"duplicate id {row['id']!r}", path=str(path), line=line, field="id")
@@ -204,7 +236,7 @@ def load_places(path: Path, layer: str, known_admin1: dict[str, set[str]],
     """A table in the places format (sites, overlays, imported layers)."""
     entries: list[Entry] = []
     seen: set[str] = set()
-    for line, row in read_table(path, PLACES_REQUIRED):
+    for line, row in read_table(path, PLACES_REQUIRED, problems):
         try:
             entries.append(_place_row(row, path, line, layer, known_admin1, id_prefix, seen))
         except GazetteerError as exc:

@@ -13,9 +13,6 @@ an imported record replaces the base layer's record of the same place.
 
 from __future__ import annotations
 
-import csv
-import io
-import sys
 import zipfile
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -25,7 +22,7 @@ from ...errors import GazetteerError
 from ...paths import data_path
 from ..admin import AdminTable
 from ..base import display_name, usable_names
-from ..sources import load_admin, load_countries
+from ..sources import load_admin, load_countries, utf8_lines
 from . import ImportResult, layer_path, write_layer
 
 __all__ = ["import_geonames", "FEATURE_MAP"]
@@ -41,27 +38,32 @@ _SKIP_LANGS = frozenset({"link", "post", "iata", "icao", "faac", "abbr", "wkdt",
 _KEEP_LANGS = frozenset({"", "ar", "en", "arz", "apc", "acm", "ajp", "ku", "ckb", "kmr"})
 
 
-def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    """Tab-separated rows, numbered from 1; a ``.zip`` as GeoNames serves it is read in place."""
-    csv.field_size_limit(sys.maxsize)
+def _rows(path: Path, problems: list[GazetteerError]) -> Iterator[tuple[int, list[str]]]:
+    """Tab-separated rows, numbered from 1; a ``.zip`` as GeoNames serves it is read in place.
+    Lines that are not UTF-8 are reported in ``problems`` and skipped."""
     with ExitStack() as stack:
         if path.suffix.lower() == ".zip":
-            zf = stack.enter_context(zipfile.ZipFile(path))
+            try:
+                zf = stack.enter_context(zipfile.ZipFile(path))
+            except zipfile.BadZipFile as exc:
+                raise GazetteerError(f"not a readable zip file ({exc})", path=str(path)) from None
             inner = next((n for n in zf.namelist() if n.endswith(".txt") and not n.lower().startswith("readme")), None)
             if inner is None:
                 raise GazetteerError("no .txt table inside the zip file", path=str(path))
-            fh = stack.enter_context(io.TextIOWrapper(zf.open(inner), encoding="utf-8", newline=""))
+            fh = stack.enter_context(zf.open(inner))
         else:
-            fh = stack.enter_context(path.open(encoding="utf-8", newline=""))
-        for i, row in enumerate(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
-            if row and not row[0].startswith("#"):
+            fh = stack.enter_context(path.open("rb"))
+        # GeoNames tables are unquoted: a row is one line split at tabs
+        for i, line in enumerate(utf8_lines(fh, path, problems), start=1):
+            row = line.rstrip("\r\n").split("\t")
+            if row != [""] and not row[0].startswith("#"):
                 yield i, row
 
 
-def _read_codes(path: Path | None) -> dict[str, str]:
+def _read_codes(path: Path | None, problems: list[GazetteerError]) -> dict[str, str]:
     if path is None:
         return {}
-    return {row[0]: row[1] for _i, row in _rows(path) if len(row) >= 2}
+    return {row[0]: row[1] for _i, row in _rows(path, problems) if len(row) >= 2}
 
 
 def _read_alternates(path: Path | None, wanted: set[str],
@@ -69,7 +71,7 @@ def _read_alternates(path: Path | None, wanted: set[str],
     out: dict[str, list[tuple[str, str, bool]]] = {}
     if path is None:
         return out
-    for i, row in _rows(path):
+    for i, row in _rows(path, problems):
         if len(row) < 4:
             problems.append(GazetteerError(f"expected at least 4 columns, found {len(row)}", path=str(path), line=i,
                                            field="alternateName"))
@@ -90,10 +92,10 @@ def import_geonames(dump: Path, *, alternates: Path | None = None, admin1_codes:
     dump = Path(dump)
     known = load_countries(data_path("gazetteer", "countries.csv"))
     table = AdminTable(load_admin(data_path("gazetteer", "admin.csv"), []), known)
-    a1_names, a2_names = _read_codes(admin1_codes), _read_codes(admin2_codes)
     problems: list[GazetteerError] = []
+    a1_names, a2_names = _read_codes(admin1_codes, problems), _read_codes(admin2_codes, problems)
     records: list[dict[str, object]] = []
-    for i, row in _rows(dump):
+    for i, row in _rows(dump, problems):
         try:
             rec = _record(row, i, dump, table, a1_names, a2_names, countries)
         except GazetteerError as exc:

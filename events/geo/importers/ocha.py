@@ -15,13 +15,12 @@ a P-code that does not start with its parent's.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from pathlib import Path
 
 from ...errors import GazetteerError
 from ...paths import data_path
-from ..sources import load_admin
+from ..sources import load_admin, read_table
 from . import ImportResult, layer_path, write_layer
 
 __all__ = ["import_ocha", "read_rows"]
@@ -30,8 +29,9 @@ _LAT = ("Latitude", "latitude", "lat", "Lat", "LAT", "Y", "y", "Latitude_y", "la
 _LON = ("Longitude", "longitude", "lon", "Lon", "LON", "long", "Long", "X", "x", "Longitude_x", "longitude_x")
 
 
-def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a CSV or XLSX table with the header on the first row (row numbers as shown)."""
+def read_rows(path: Path, problems: list[GazetteerError]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a CSV or XLSX table with the header on the first row (row numbers as shown); CSV
+    lines that are not UTF-8 go to ``problems``."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         try:
             import openpyxl
@@ -44,9 +44,7 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         for i, values in enumerate(rows, start=2):
             yield i, {h: "" if v is None else str(v).strip() for h, v in zip(header, values, strict=False)}
         return
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        for i, row in enumerate(csv.DictReader(fh), start=2):
-            yield i, {k: (v or "").strip() for k, v in row.items() if k}
+    yield from read_table(path, (), problems)
 
 
 def _acled_name(name: str) -> str:
@@ -60,7 +58,7 @@ def import_ocha(path: Path, *, country: str = "", out: Path | None = None, name:
     covered = {u.country for u in units.values()}
     problems: list[GazetteerError] = []
     records: list[dict[str, object]] = []
-    rows = read_rows(path)
+    rows = read_rows(path, problems)
     first = next(rows, None)
     if first is None:
         return ImportResult(layer_path(name or f"ocha-{path.stem}", out), 0, problems)
