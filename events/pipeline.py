@@ -8,6 +8,7 @@ incidents it refused (with reasons) and the problems worth telling the user.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -26,7 +27,8 @@ from .mentions.quantities import find_quantities
 from .mentions.triggers import find_triggers
 from .model import Article, Event
 
-__all__ = ["Resources", "Extraction", "find_mentions", "extract_article", "extract_articles", "default_timestamp"]
+__all__ = ["Resources", "Extraction", "find_mentions", "extract_article", "extract_articles", "default_timestamp",
+           "segments", "SEGMENT_CHARS"]
 
 
 def default_timestamp() -> int:
@@ -95,14 +97,70 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
     )
 
 
+SEGMENT_CHARS = 100_000
+"""Texts longer than this are coded segment by segment (cut at a line break, else at the end of
+a sentence, else at a space), so the work stays linear in the length of what comes in: a news
+article is far shorter, and a longer text is a page dump or a concatenation of articles.  Events
+of all segments are merged as one article's; offsets stay those of the whole text."""
+
+
+def segments(text: str, size: int = SEGMENT_CHARS) -> list[tuple[int, int]]:
+    """(start, end) spans that cover ``text``, each at most ``size`` characters."""
+    spans: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while n - start > size:
+        lo, hi = start + size // 2, start + size
+        cut = text.rfind("\n", lo, hi)
+        if cut < 0:
+            cut = max(text.rfind(mark, lo, hi + 1) for mark in (". ", "? ", "! ", "؟ ", "، "))
+        if cut < 0:
+            cut = text.rfind(" ", lo, hi)
+        end = hi if cut < 0 else cut + 1
+        spans.append((start, end))
+        start = end
+    spans.append((start, n))
+    return spans
+
+
+def _shifted(extraction: Extraction, offset: int) -> Extraction:
+    """An extraction of a segment, its offsets moved to those of the whole text."""
+    if offset == 0:
+        return extraction
+    events = []
+    for ev in extraction.events:
+        data = ev.model_dump()
+        for item in data["evidence"]:
+            item["start"] += offset
+            item["end"] += offset
+        for items in data["provenance"].values():
+            for item in items:
+                if item.get("start") is not None:
+                    item["start"] += offset
+                    item["end"] += offset
+        events.append(Event.model_validate(data))
+    rejected = [dataclasses.replace(r, start=r.start + offset, end=r.end + offset) for r in extraction.rejected]
+    return Extraction(extraction.article, events, rejected, extraction.problems)
+
+
 def extract_article(article: Article, resources: Resources | None = None, *, timestamp: int | None = None,
                     keep_document: bool = False) -> Extraction:
-    """Code the events of one article."""
+    """Code the events of one article (a text over ``SEGMENT_CHARS`` segment by segment, unless
+    ``keep_document`` asks for the document and mentions of the whole text)."""
     resources = resources or default_resources()
+    timestamp = default_timestamp() if timestamp is None else timestamp
+    if len(article.text) > SEGMENT_CHARS and not keep_document:
+        parts = [_shifted(_extract_one(article.model_copy(update={"text": article.text[s:e]}), resources,
+                                       timestamp, False), s)
+                 for s, e in segments(article.text)]
+        return Extraction(article, merge_events([ev for p in parts for ev in p.events]),
+                          [r for p in parts for r in p.rejected], [x for p in parts for x in p.problems])
+    return _extract_one(article, resources, timestamp, keep_document)
+
+
+def _extract_one(article: Article, resources: Resources, timestamp: int, keep_document: bool) -> Extraction:
     doc = prepare(article)
     mentions = find_mentions(doc, resources)
-    result: CodingResult = code_document(doc, mentions, resources.lexicons,
-                                         timestamp=default_timestamp() if timestamp is None else timestamp)
+    result: CodingResult = code_document(doc, mentions, resources.lexicons, timestamp=timestamp)
     out = Extraction(article, merge_events(result.events), result.rejected, result.problems)
     if keep_document:
         out.document, out.mentions = doc, mentions

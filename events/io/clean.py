@@ -29,7 +29,6 @@ _DROP_OPEN = re.compile(r"<(script|style|noscript|template)\b|<!--", re.IGNORECA
 _BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|figure|"
                         r"figcaption|blockquote)\b[^<>]{0,500}>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:-]{0,30}\b[^<>]{0,1000}>|<![^<>]{0,1000}>")
-_SPACES_BEFORE_NL = re.compile(r"[ \t]+\n")
 _MANY_NL = re.compile(r"\n{3,}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -65,7 +64,8 @@ def _strip_html(text: str) -> str:
     text = _ANY_TAG.sub("", text)
     text = html.unescape(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    text = _SPACES_BEFORE_NL.sub("\n", text)
+    lines = text.split("\n")  # spaces before a line break go (a regex would be quadratic on long runs)
+    text = "\n".join([line.rstrip(" \t") for line in lines[:-1]] + lines[-1:])
     return _MANY_NL.sub("\n\n", text).strip("\n")
 
 

@@ -27,8 +27,10 @@ Rules (anchor = publication date; never the clock):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import replace
+from itertools import islice
 from typing import Any
 
 from ..lexicon import LexiconSet
@@ -45,7 +47,7 @@ from .date_calc import (
     valid_date,
     week_midpoint,
 )
-from .lexscan import scan_doc, words_in
+from .lexscan import WORD_RE, scan_doc, words_in
 
 __all__ = ["resolve", "finish"]
 
@@ -267,23 +269,27 @@ def _in_quote(key: str, sent_start: int, pos: int) -> int | None:
 def finish(doc: Document, mentions: list[Mention], lexicons: LexiconSet) -> list[Mention]:
     key = doc.key
     cal = scan_doc(doc, lexicons, "calendar")
-    durations = [a for a in cal if a.type == "duration"]
+    durations = sorted((a for a in cal if a.type == "duration"), key=lambda a: a.end)
+    duration_ends = [a.end for a in durations]
     speech = _speech_atoms(doc, lexicons)
+    speech_starts = [a.start for a in speech]
     out: list[Mention] = []
     for m in mentions:
         v: DateValue = m.value
         flags = set(v.flags)
-        if v.rule == "date.ago" and key[m.start : m.start + 3] == "منذ":
-            if any(0 <= m.start - a.end <= 3 or (a.end <= m.start and len(words_in(key, a.end, m.start)) <= 1)
-                   for a in durations):
-                v = replace(v, date=None, flags=frozenset(flags | {"duration"}))
-                flags = set(v.flags)
+        if v.rule == "date.ago" and key[m.start : m.start + 3] == "منذ" and _duration_before(key, m.start, durations,
+                                                                                               duration_ends):
+            v = replace(v, date=None, flags=frozenset(flags | {"duration"}))
+            flags = set(v.flags)
         sent = doc.sentence_at(m.start)
         if sent is not None:
-            for a in speech:
+            # speech verbs of the sentence before the date (found by bisection, not by a scan of all)
+            lo, hi = bisect.bisect_left(speech_starts, sent.start), bisect.bisect_left(speech_starts, m.start)
+            for a in speech[lo:hi]:
+                if a.end > m.start:
+                    continue
                 between = words_in(key, a.end, m.start)
-                if sent.start <= a.start and a.end <= m.start and len(between) <= 8 \
-                        and not _COMPLEMENTIZERS.intersection(between):
+                if len(between) <= 8 and not _COMPLEMENTIZERS.intersection(between):
                     flags.add("report")
                     if len(words_in(key, sent.start, a.start)) > 3:
                         flags.add("postposed")
@@ -294,6 +300,16 @@ def finish(doc: Document, mentions: list[Mention], lexicons: LexiconSet) -> list
     offsets = {e["id"]: int(e.get("offset", 0)) for e in anaphors}
     backrefs = {e["id"] for e in anaphors if e.get("backref")}
     return _narrative(doc, out, offsets, backrefs)
+
+
+def _duration_before(key: str, pos: int, durations: list[Any], ends: list[int]) -> bool:
+    """Is a duration word ('سنوات', 'أشهر') just before ``pos``: at most 3 characters or one word
+    away?  ``durations`` are sorted by end: if the nearest is too far, every earlier one is too."""
+    i = bisect.bisect_right(ends, pos)
+    if i == 0:
+        return False
+    end = durations[i - 1].end
+    return pos - end <= 3 or sum(1 for _ in islice(WORD_RE.finditer(key, end, pos), 2)) <= 1
 
 
 def _good(v: DateValue) -> bool:

@@ -26,7 +26,7 @@ from ..text.matcher import Matcher, resolve_overlaps
 from ..text.normalize import match_key
 
 __all__ = [
-    "Atom", "WordIndex", "atom_matcher", "lexicons_or_default", "one_letter_forms", "scan", "scan_doc", "word_index",
+    "Atom", "SpanCover", "WordIndex", "atom_matcher", "lexicons_or_default", "one_letter_forms", "scan", "scan_doc", "word_index",
     "WORD_RE", "words_in",
 ]
 
@@ -149,6 +149,24 @@ class WordIndex:
         if b <= a:
             return 0
         return bisect.bisect_left(self.starts, b) - bisect.bisect_left(self.starts, a)
+
+
+class SpanCover:
+    """Answers "does any of these spans cover offset x" in O(log n) (instead of a scan of them all)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []  # the furthest end among the spans starting at or before each one
+        furthest = -1
+        for _, e in ordered:
+            furthest = max(furthest, e)
+            self.reach.append(furthest)
+
+    def covers(self, x: int) -> bool:
+        """True when some span has start <= x < end."""
+        i = bisect.bisect_right(self.starts, x) - 1
+        return i >= 0 and self.reach[i] > x
 
 
 def word_index(doc: Any) -> WordIndex:

@@ -15,13 +15,14 @@ The grammar (words come from ``lexicon/numbers.yaml``):
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Any
 
 import regex
 
 from ..lexicon import LexiconSet
-from .lexscan import Atom, lexicons_or_default, scan, scan_doc
+from .lexscan import Atom, SpanCover, lexicons_or_default, scan, scan_doc
 
 __all__ = ["Num", "find_numbers", "numbers_of", "FUNCTION_WORDS"]
 
@@ -30,6 +31,7 @@ LEXICON = "numbers"
 _DIGITS = regex.compile(
     r"(?<![A-Za-z0-9_.,/:])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d]|[.,/:]\d)"
 )
+MAX_DIGITS = 15
 _BETWEEN = regex.compile(r"(?:^|\s)(?:بين|between|from|من)\s*$")
 # words after which أحد / إحدى is not 'one of' ('لم يقتل أحد في ...')
 FUNCTION_WORDS = frozenset(
@@ -82,9 +84,9 @@ def _pieces(key: str, lexicons: LexiconSet, atoms: list[Atom] | None) -> list[_P
         if kind == "scale" and atom.entry.get("count"):
             value *= int(atom.entry["count"])
         out.append(_Piece(atom.start, atom.end, kind, value, atom, atom.prefix))
-    taken = [(p.token_start, p.end) for p in out]
+    taken = SpanCover((p.token_start, p.end) for p in out)
     for m in _DIGITS.finditer(key):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken.covers(m.start()):
             continue
         text = m.group()
         s = m.start()
@@ -96,6 +98,8 @@ def _pieces(key: str, lexicons: LexiconSet, atoms: list[Atom] | None) -> list[_P
             prefix = "" if j > 0 and key[j - 1].isalnum() else key[j:s]
         if "," in text:
             text = text.replace(",", "")
+        if len(text) > MAX_DIGITS:
+            continue  # a phone number, an id or junk: no count or date has that many digits
         try:
             value = float(text)
         except ValueError:
@@ -265,10 +269,24 @@ def _ranges(key: str, nums: list[Num], others: list[_Piece]) -> list[Num]:
 
 def _qualify(key: str, nums: list[Num], others: list[_Piece]) -> list[Num]:
     quals = [p for p in others if p.kind == "qualifier" and p.atom is not None]
+    # only a qualifier that ends in the white space just before a number, or starts in the white
+    # space just after it, can qualify it: find those by bisection, not by a scan of all of them
+    by_end = sorted(range(len(quals)), key=lambda i: quals[i].end)
+    ends = [quals[i].end for i in by_end]
+    by_start = sorted(range(len(quals)), key=lambda i: quals[i].token_start)
+    starts = [quals[i].token_start for i in by_start]
     out: list[Num] = []
     for n in nums:
         start, end, qualifier, ids = n.start, n.end, n.qualifier, n.entries
-        for q in quals:
+        before = n.start
+        while before > 0 and key[before - 1].isspace():
+            before -= 1
+        after = n.end
+        while after < len(key) and key[after].isspace():
+            after += 1
+        near = by_end[bisect.bisect_left(ends, before):bisect.bisect_right(ends, n.start)]
+        near += by_start[bisect.bisect_left(starts, n.end):bisect.bisect_right(starts, after)]
+        for q in (quals[i] for i in sorted(set(near))):
             post = bool(q.atom.entry.get("post")) if q.atom else False
             if not post and q.end <= n.start and key[q.end : n.start].strip() == "":
                 start, ids = q.token_start, ids + (q.atom.id,)  # type: ignore[union-attr]

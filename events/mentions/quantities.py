@@ -37,7 +37,7 @@ from ..lexicon import LexiconSet
 from ..text.normalize import match_key
 from .base import Document, Mention, QuantityValue
 from .dates import find_dates
-from .lexscan import Atom, lexicons_or_default, scan_doc, word_index, words_in
+from .lexscan import Atom, SpanCover, lexicons_or_default, scan_doc, word_index, words_in
 from .numbers import numbers_of
 
 __all__ = ["find_quantities", "count_fatalities"]
@@ -56,7 +56,7 @@ _GROUP_STOP = frozenset(
 # a toll 'since the start of the year' or 'during the month' counts a period, not an incident
 _SINCE = frozenset(match_key(w) for w in "منذ خلال since during this year".split())
 _PUNCT = regex.compile(r"[,;:.!?()\n\"]")
-_POST_QUALIFIER = regex.compile(r'[\s"]*(' + "|".join(match_key(w) for w in ("على الأقل", "في أقل تقدير", "تقريبا")) + ")")
+_POST_QUALIFIER = regex.compile(r'[\s"]{0,8}(' + "|".join(match_key(w) for w in ("على الأقل", "في أقل تقدير", "تقريبا")) + ")")
 
 
 @dataclass
@@ -78,22 +78,6 @@ class _Q:
     num_start: int = 0
 
 
-class _SpanSet:
-    """Spans sorted once, so "is this offset inside one of them?" costs O(log n)."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.spans = sorted(spans)
-        self.starts = [s for s, _ in self.spans]
-        best, self.max_end = -1, []
-        for _, e in self.spans:
-            best = max(best, e)
-            self.max_end.append(best)
-
-    def contains(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos)
-        return bool(i) and self.max_end[i - 1] > pos
-
-
 class _Grammar:
     def __init__(self, doc: Document, lexicons: LexiconSet) -> None:
         self.doc = doc
@@ -105,8 +89,9 @@ class _Grammar:
         blocked = [(a.token_start, a.end) for a in self.atoms if a.type in ("zero", "noinfo", "trap")]
         # a number inside a date ("في 14 من فبراير") is a day, never a count of people
         blocked += [(d.start, d.end) for d in find_dates(doc, lexicons)]
-        spans = _SpanSet(blocked)
-        self.nums = [n for n in numbers_of(doc, lexicons) if not spans.contains(n.start)]
+        spans = SpanCover(blocked)
+        self.nums = [n for n in numbers_of(doc, lexicons) if not spans.covers(n.start)]
+        self.predicate_spans = SpanCover((a.token_start, a.end) for a in self.atoms if a.type in _PREDICATES)
         self.en = doc.language == "en"
 
     # helpers ---------------------------------------------------------------------------------
@@ -210,7 +195,7 @@ class _Grammar:
             if not bare or bare in _GROUP_STOP or (bare.startswith("بال") and count > 0) or bare.startswith("و") and count > 0 \
                     and any(n.start <= mm.end(1) and n.end >= mm.start(1) for n in self.nums):
                 break
-            if any(a.token_start <= mm.start(1) < a.end and a.type in _PREDICATES for a in self.atoms):
+            if self.predicate_spans.covers(mm.start(1)):
                 break
             ws = mm.start(1) + (1 if word.startswith('"') else 0)
             start = ws if start is None else start
@@ -242,12 +227,14 @@ class _Grammar:
                 q.group = self.group_np(self._group_start(g), ce)
                 if q.group:
                     q.end = q.group[1]
-        for a in self.atoms:
-            if a.token_start >= q.end and self.nwords(q.end, a.token_start) == 0 and a.token_start < ce:
-                if a.type == "additive":
-                    q.additive = True
-                    q.end = a.end
-                break
+        # the atom right after (no word between): atoms are sorted, the first one at or after the end
+        # decides, and a later one has words between
+        i = bisect.bisect_left(self.starts, q.end)
+        if i < len(self.atoms):
+            a = self.atoms[i]
+            if self.nwords(q.end, a.token_start) == 0 and a.token_start < ce and a.type == "additive":
+                q.additive = True
+                q.end = a.end
         # post qualifier after the noun or its group
         m = _POST_QUALIFIER.match(key, q.end)
         if m is not None:

@@ -180,12 +180,14 @@ class Matcher:
             start = end - length
             suffix = ""
             if end < n and (key[end].isalnum() or key[end] == "_"):
-                we = end + 1
-                while we < n and (key[we].isalnum() or key[we] == "_"):
+                # no suffix list holds more than three letters: look no further than four
+                # (inside one very long "word" an unbounded walk would make the scan quadratic)
+                we, limit = end + 1, min(n, end + 4)
+                while we < limit and (key[we].isalnum() or key[we] == "_"):
                     we += 1
-                suffix = key[end:we]
-                if len(suffix) > 3:  # no suffix list holds more than three letters
+                if we - end > 3:
                     continue
+                suffix = key[end:we]
             if start > 0 and (key[start - 1].isalnum() or key[start - 1] == "_"):
                 # walk back over the letters glued in front (a proclitic chain is at most 4 long)
                 ts = start - 1
