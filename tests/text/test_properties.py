@@ -25,7 +25,7 @@ _ALPHABET = st.sampled_from(
 )
 ARABICISH = st.text(_ALPHABET, max_size=120)
 ANY = st.text(max_size=120)
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(suppress_health_check=[HealthCheck.too_slow])  # example count: the profile (tests/conftest.py)
 
 
 @SETTINGS
@@ -68,7 +68,7 @@ def test_sentences_are_ordered_spans(text):
         last = s.end
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@SETTINGS
 @given(st.one_of(ARABICISH, ANY), st.sampled_from([None, dt.date(2024, 3, 20)]))
 def test_finders_never_crash(text, published):
     doc = prepare(Article(id="p", text=text, published=published))
@@ -96,7 +96,7 @@ _NEWS = st.lists(
 ).map(" ".join)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@SETTINGS
 @given(_NEWS)
 def test_finders_never_crash_on_news_like_word_salad(text):
     doc = prepare(Article(id="p", text=text, published=dt.date(2024, 3, 20)))
