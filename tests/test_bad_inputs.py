@@ -47,3 +47,26 @@ def test_event_file(name):
     printed = [str(p) for p in validate_file(BAD / name)]
     for fragment in EXPECTED["events"][name]:
         assert any(f"{BAD / name}:{fragment}" in p for p in printed), printed
+
+
+def test_one_article_failing_never_stops_the_run(tmp_path, monkeypatch):
+    import events.api as api
+
+    real = api.extract_article
+
+    def flaky(article, *args, **kwargs):
+        if article.id == "b":
+            raise RuntimeError("a bug in a stage")
+        return real(article, *args, **kwargs)
+
+    monkeypatch.setattr(api, "extract_article", flaky)
+    text = "قتل شاب برصاص مجهولين في مدينة درعا أمس."
+    src = tmp_path / "three.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": text, "published": "2024-03-10"}, ensure_ascii=False) + "\n"
+                           for i in "abc"), encoding="utf-8")
+    out = tmp_path / "events.jsonl"
+    report = run_extract([str(src)], ExtractOptions(output=str(out), timestamp=0))
+    assert (report.articles, report.failed) == (3, 1)
+    assert [str(p) for p in report.problems] == ["b: failed: RuntimeError: a bug in a stage"]
+    written = [json.loads(line)["article_id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert written and set(written) == {"a", "c"}
