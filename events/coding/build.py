@@ -17,7 +17,7 @@ from typing import Any
 
 from .. import taxonomy as tx
 from ..lexicon import LexiconSet
-from ..mentions.actors import actor_name, actor_type, concrete_entry
+from ..mentions.actors import actor_kind, actor_name, actor_type, concrete_entry
 from ..mentions.base import Document, Mention
 from ..model import Event, Evidence, ProvenanceItem
 from .classify import TypeDecision
@@ -40,6 +40,7 @@ class EventDraft:
     fatality_mentions: list[Mention] = field(default_factory=list)
     fatality_rule: str = ""
     timestamp: int = 0
+    fatality_note: str = ""  # 'N fatalities split across K events, M fatalities coded to this event.'
 
 
 @dataclass
@@ -83,8 +84,13 @@ def _prov(doc: Document, rule: str, entries: list[str], mentions: list[Mention] 
 
 
 def _evidence(doc: Document, inc: Incident) -> list[Evidence]:
-    sent = inc.sentence
-    return [doc.evidence(sent.start, sent.end)]
+    """The sentences holding the incident's clauses (several when reports were merged)."""
+    sentences = {inc.sentence.index: inc.sentence}
+    for s, _e in inc.spans:
+        sent = doc.sentence_at(s)
+        if sent is not None:
+            sentences.setdefault(sent.index, sent)
+    return [doc.evidence(sent.start, sent.end) for _, sent in sorted(sentences.items())]
 
 
 def _crowd_tag(doc: Document, inc: Incident) -> str:
@@ -112,6 +118,14 @@ def build_event(d: EventDraft, lexicons: LexiconSet | None = None) -> tuple[Even
     if a1 and a2 and a1.name == a2.name:
         a2 = None
     civilians = "actor.civilians"
+    assoc2: list[str] = []
+    crowd_assoc: list[str] = []
+    if etype in ("Protests", "Riots"):
+        # a party or movement whose supporters form the crowd is associated with the crowd
+        for a in (a1, a2):
+            if a is not None and actor_kind(a.entry, lexicons) == "party":
+                crowd_assoc.append(a.name)
+        a1, a2 = (None if a1 and a1.name in crowd_assoc else a1), (None if a2 and a2.name in crowd_assoc else a2)
     if etype == "Protests":
         protesters = _generic("actor.protesters", "role.protest-crowd", date, country, lexicons)
         if sub == "Excessive force against protesters":
@@ -141,6 +155,9 @@ def build_event(d: EventDraft, lexicons: LexiconSet | None = None) -> tuple[Even
     else:
         if a1 is not None and a1.entry == civilians and a2 is not None:
             a1, a2 = a2, a1
+        if etype == "Battles" and a2 is not None and a2.entry == civilians:
+            # residents who fight back are an armed group, not civilians (ACLED)
+            a2 = _generic("actor.unidentified-armed-group", "role.armed-residents", date, country, lexicons)
         if a1 is None or a1.entry == civilians:
             if etype in ("Explosions/Remote violence", "Battles"):
                 a1 = _generic("actor.unidentified-armed-group", "role.unidentified-perpetrator", date, country,
@@ -149,15 +166,17 @@ def build_event(d: EventDraft, lexicons: LexiconSet | None = None) -> tuple[Even
                 return None, "no-actor"
         if etype == "Explosions/Remote violence" and a2 is None and roles.target == "civilian":
             a2 = _generic(civilians, "role.civilian-target", date, country, lexicons)
+        if etype == "Explosions/Remote violence" and a2 is not None and a2.entry != civilians and any(
+                concrete_entry(v.value.entry_id, country, lexicons) == civilians for v in roles.victims):
+            # a strike on an armed target that also hurt civilians: civilians are associated
+            assoc2.append(actor_name(civilians, date, country, lexicons))
         if etype == "Battles" and a2 is None:
             return None, "battle-without-second-actor"
-        if etype == "Battles" and a2 is not None and a2.entry == civilians:
-            return None, "battle-against-civilians"
     if a2 is not None and a1.name == a2.name:
         if etype == "Battles":
             return None, "same-actor-both-sides"
         a2 = None
-    assoc1: list[str] = []
+    assoc1: list[str] = list(crowd_assoc)
     if d.decision.one_sided:
         # a force's own activity: no second actor; those it acts "with" are its allies
         for m in roles.partners:
@@ -175,10 +194,16 @@ def build_event(d: EventDraft, lexicons: LexiconSet | None = None) -> tuple[Even
         extra = _resolve(m, "role.coordinated", date, country, lexicons)
         if extra and extra.name not in (a1.name, a2.name if a2 else "") and extra.name not in assoc1:
             assoc1.append(extra.name)
+    if a2 is not None and a2.entry != civilians:
+        for m in roles.assoc2:
+            extra = _resolve(m, "role.coordinated", date, country, lexicons)
+            if extra and extra.name not in (a1.name, a2.name) and extra.name not in assoc2 \
+                    and extra.entry not in (civilians, "actor.protesters", "actor.rioters"):
+                assoc2.append(extra.name)
     notes, note_rule = render_notes(
         date=date, precision=precision, sub_event_type=sub, actor1=a1.name, actor2=a2.name if a2 else "",
         location=place.name, admin1=place.admin1, admin2=place.admin2, written=located.written,
-        coded_to=located.coded_to, fatalities=d.fatalities, lexicons=lexicons,
+        coded_to=located.coded_to, fatalities=d.fatalities, fatality_note=d.fatality_note, lexicons=lexicons,
     )
     tags = _crowd_tag(doc, inc) if etype in ("Protests", "Riots") and sub != "Mob violence" else ""
     prov: dict[str, list[ProvenanceItem]] = {
@@ -209,7 +234,7 @@ def build_event(d: EventDraft, lexicons: LexiconSet | None = None) -> tuple[Even
         "assoc_actor_1": "; ".join(assoc1),
         "inter1": a1.inter,
         "actor2": a2.name if a2 else "",
-        "assoc_actor_2": "",
+        "assoc_actor_2": "; ".join(assoc2),
         "inter2": inter2,
         "interaction": tx.interaction_for(a1.inter, inter2),
         "civilian_targeting": targeting,

@@ -6,14 +6,21 @@ For each incident (``incidents.py``) the coder
    generic statement, reference to an earlier event); a generic cue on non-violent activity
    (training, deployments) does not block it but makes its date week-precise (ACLED codes an
    ongoing activity at the time of the report);
-2. refuses incidents with only weak triggers ("killed", a bare "bombardment") unless a death
-   count and a perpetrator are in the sentence;
-3. takes the place, or borrows it from the context (previous incident in the paragraph);
-4. assigns roles (``roles.py``), borrowing a missing perpetrator from the context;
-5. chooses the sub-event type (``classify.py``);
-6. dates the incident (``mentions.dates.pick_event_date``; else the publication date);
-7. counts fatalities (``mentions.quantities.count_fatalities``);
-8. builds the ``Event`` (``build.py``).
+2. drops a definite event word that refers back to an incident already coded ('the clashes
+   erupted after the SDF detained ...': the new event is the detention);
+3. takes the place, or borrows it: from the last incident of the paragraph; from the last
+   incident of the article when the sentence refers back to it ('الهجوم', 'في المدينة', 'the
+   attack', 'the victims') and does not announce a separate incident ('وفي حادثة منفصلة'); or,
+   for a lead that names no place, from the next incident of the same day;
+4. assigns roles (``roles.py``), borrowing a missing perpetrator from the same context, or for an
+   unattributed strike from the article's headline ('تفاصيل القصف التركي على سنجار');
+5. refuses incidents with only weak triggers ("killed", a bare "bombardment", an aircraft) unless a
+   death count and a perpetrator are there;
+6. chooses the sub-event type (``classify.py``) and dates the incident
+   (``mentions.dates.pick_event_date``; else the publication date);
+7. merges the reports of one incident (``threads.py``), counts fatalities over all of them
+   (``mentions.fatalities``; split evenly when one report names several places) and builds the
+   ``Event`` (``build.py``).
 
 Refused incidents are kept as ``Rejected`` records with their reason (``explain`` shows them).
 """
@@ -24,23 +31,29 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from ..lexicon import LexiconSet
 from ..mentions.actors import ActorRef, actor_kind
 from ..mentions.base import Document, Mention
 from ..mentions.cues import blocking_cues
 from ..mentions.dates import pick_event_date
-from ..mentions.quantities import count_fatalities
+from ..mentions.fatalities import count_fatalities_in
+from ..mentions.lexmatch import entry_index, lexicon_matches
 from ..mentions.triggers import class_rules
 from .build import EventDraft, build_event
 from .classify import classify
 from .incidents import Incident, group_incidents
-from .roles import ARMED_KINDS, assign_roles
+from .roles import ARMED_KINDS, assign_roles, in_sentence
+from .threads import Draft, family, merge_drafts
 
 __all__ = ["Mentions", "Rejected", "CodingResult", "code_document"]
 
 _VIOLENT_CLASSES = frozenset({"clash", "attack", "shooting", "killing", "air", "bombardment", "shelling", "ied",
                               "grenade", "suicide", "chemical", "abduction", "sexual", "mob", "territory"})
 _NEVER_EVENT_FLAGS = frozenset({"future", "month-only", "year-only", "since", "cumulative"})
+_REMOTE_CLASSES = frozenset({"air", "shelling", "bombardment"})
+_CLOCK = regex.compile(r"\s*\d{1,2}:\d{2}")
 
 
 @dataclass
@@ -102,42 +115,115 @@ def _has_agent(roles: Any, lexicons: LexiconSet | None) -> bool:
     return roles.actor1 is not None and actor_kind(roles.actor1.value.entry_id, lexicons) in ARMED_KINDS
 
 
+class _Discourse:
+    """What one sentence says about the sentences around it (anaphors, new-incident markers)."""
+
+    def __init__(self, doc: Document, lexicons: LexiconSet | None) -> None:
+        self.doc = doc
+        index = entry_index("coding", lexicons)
+        self.by_kind: dict[str, list[Any]] = {}
+        for m in lexicon_matches(doc, lexicons).get("discourse", []):
+            for payload in m.payloads:
+                entry = index[str(payload)]
+                self.by_kind.setdefault(str(entry.get("discourse", "")), []).append(m)
+
+    def _in(self, kind: str, sent_index: int) -> list[Any]:
+        return in_sentence(self.doc, self.by_kind.get(kind, []), sent_index, f"discourse:{kind}")
+
+    def refers_back(self, sent_index: int) -> bool:
+        return bool(self._in("anaphor", sent_index)) and not self._in("new-incident", sent_index)
+
+    def new_incident(self, sent_index: int) -> bool:
+        return bool(self._in("new-incident", sent_index))
+
+    def anaphoric_trigger(self, t: Mention) -> bool:
+        """A definite event word pointing back ('الهجوم', 'the clashes', 'this attack')."""
+        sent = self.doc.sentence_at(t.start)
+        if sent is None:
+            return False
+        return any(a.token_start <= t.start - len(t.prefix) and t.end <= a.end + 3
+                   for a in self._in("anaphor", sent.index))
+
+
+def _usable_dates(doc: Document, dates: list[Mention]) -> list[Mention]:
+    """Dates minus publication stamps ('الجمعة 26 سبتمبر 2025 09:24 صباحاً' in a byline)."""
+    out = []
+    for m in dates:
+        v = m.value
+        if v.date is not None and v.date == doc.published and _CLOCK.match(doc.key, m.end):
+            continue
+        out.append(m)
+    return out
+
+
+def _topic_agent(doc: Document, actors: list[Mention], lexicons: LexiconSet | None) -> Mention | None:
+    """The armed actor named in the headline(s) before the body of the article."""
+    for sent in doc.sentences:
+        if not sent.is_heading:
+            return None
+        for a in in_sentence(doc, actors, sent.index, "actors"):
+            if actor_kind(a.value.entry_id, lexicons) in ARMED_KINDS - {"unidentified"}:
+                return a
+    return None
+
+
 def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None = None, *,
                   timestamp: int = 0) -> CodingResult:
     """Code every incident of one document."""
     result = CodingResult()
     rules = class_rules(lexicons)
-    incidents = group_incidents(doc, mentions.triggers, mentions.places)
-    context: dict[str, Any] = {"place": {}, "agent": {}}
-    for inc in incidents:
+    discourse = _Discourse(doc, lexicons)
+    dates = _usable_dates(doc, mentions.dates)
+    topic = _topic_agent(doc, mentions.actors, lexicons)
+    incidents = group_incidents(doc, mentions.triggers, mentions.places, mentions.actors,
+                                discourse.by_kind.get("not-event-place", []))
+    drafts: list[Draft] = []
+    pending: list[tuple[Incident, Any, bool, bool]] = []  # incidents waiting for a place from a later one
+    para_ctx: dict[int, Draft] = {}
+    for order, inc in enumerate(incidents):
         triggers, blocked_by, habitual = _filter_cues(inc, mentions.cues)
         if not triggers:
             result.rejected.append(_reject(doc, inc, "cue:" + "+".join(sorted(blocked_by))))
             continue
+        anaphoric_triggers = [t for t in triggers if discourse.anaphoric_trigger(t)]
+        fresh = [t for t in triggers if t not in anaphoric_triggers and t.value.strength == "strong"]
+        if anaphoric_triggers and fresh and any(family_of(t, rules) in {family(d.decision.sub_event_type)
+                                                                       for d in drafts} for t in anaphoric_triggers):
+            triggers = [t for t in triggers if t not in anaphoric_triggers]
         inc.triggers = triggers
+        refers_back = discourse.refers_back(inc.sentence.index) or len(anaphoric_triggers) == len(triggers)
+        if discourse.new_incident(inc.sentence.index):
+            refers_back = False
+        previous = drafts[-1] if drafts else None
         para = inc.sentence.paragraph
-        # place: own, else the last place of the paragraph
         if inc.place is None:
-            inc.place = context["place"].get(para)
-            if inc.place is not None:
-                inc.context["place"] = "paragraph"
-        roles = assign_roles(doc, inc, mentions.actors, mentions.quantities, lexicons)
-        if roles.actor1 is None and context["agent"].get(para) is not None:
-            roles.actor1 = context["agent"][para]
-            roles.rules["actor1"] = "role.context-paragraph"
+            source = para_ctx.get(para)
+            if source is not None:
+                inc.place, inc.context["place"] = source.place, "paragraph"
+            elif refers_back and previous is not None:
+                inc.place, inc.context["place"] = previous.place, "previous incident"
+        roles = assign_roles(doc, inc, mentions.actors, mentions.quantities, lexicons, mentions.triggers)
+        if roles.actor1 is None:
+            source = para_ctx.get(para) or (previous if refers_back else None)
+            if source is not None and source.roles.actor1 is not None and (
+                    source.roles.actor1.value.entry_id != (roles.actor2.value.entry_id if roles.actor2 else "")):
+                roles.actor1 = source.roles.actor1
+                roles.rules["actor1"] = "role.context-paragraph" if para_ctx.get(para) is source \
+                    else "role.context-continuation"
+            elif topic is not None and {t.value.cls for t in triggers} & _REMOTE_CLASSES:
+                roles.actor1, roles.rules["actor1"] = topic, "role.context-topic"
+            elif roles.speakers and _has_agent(_Speaker(roles.speakers[0]), lexicons):
+                roles.actor1, roles.rules["actor1"] = roles.speakers[0], "role.speaker-fallback"
         if all(t.value.strength == "weak" for t in triggers):
             killed = [q for q in mentions.quantities if inc.start <= q.start < inc.end and q.value.category == "killed"]
             if not (killed and _has_agent(roles, lexicons)):
                 result.rejected.append(_reject(doc, inc, "weak-trigger-only"))
                 continue
-        if inc.place is None:
-            result.rejected.append(_reject(doc, inc, "no-location"))
-            continue
         decision = classify(inc, roles, rules, lexicons)
         if decision is None:
             result.rejected.append(_reject(doc, inc, "no-event-type"))
             continue
-        date_m = pick_event_date(doc, mentions.dates, inc.start, inc.end)
+        date_m = pick_event_date(doc, dates, inc.start, inc.end)
         if date_m is not None and (set(date_m.value.flags) & _NEVER_EVENT_FLAGS or date_m.value.date is None):
             reason = "date:" + "+".join(sorted(set(date_m.value.flags) & _NEVER_EVENT_FLAGS) or ["unresolved"])
             result.rejected.append(_reject(doc, inc, reason))
@@ -150,19 +236,76 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
             result.problems.append(f"{doc.article.id}: could not date an event (no date in the text and no "
                                    f"publication date): {doc.original_text(inc.sentence.start, inc.sentence.end)[:80]!r}")
             continue
-        fatalities, fat_mentions, fat_rule = count_fatalities(doc, mentions.quantities, inc.start, inc.end)
-        draft = EventDraft(doc=doc, incident=inc, roles=roles, decision=decision, date=date_m,
-                           habitual=habitual, fatalities=fatalities, fatality_mentions=fat_mentions,
-                           fatality_rule=fat_rule, timestamp=timestamp)
-        event, reason = build_event(draft, lexicons)
+        draft = Draft(inc, roles, decision, date_m, order, habitual, anaphoric=refers_back)
+        if inc.place is None:
+            pending.append((inc, draft, refers_back, False))
+            continue
+        drafts.append(draft)
+        para_ctx[para] = draft
+    for inc, draft, _refers_back, _ in pending:
+        source = _later_source(doc, draft, drafts)
+        if source is None:
+            result.rejected.append(_reject(doc, inc, "no-location"))
+            continue
+        inc.place, inc.context["place"] = source.place, "next incident"
+        draft.anaphoric = True
+        drafts.append(draft)
+    merged = merge_drafts(drafts, doc.published, rules, lexicons)
+    for d in sorted(merged, key=lambda x: x.order):
+        event, reason = _build(doc, d, mentions, lexicons, timestamp)
         if event is None:
-            result.rejected.append(_reject(doc, inc, reason))
+            result.rejected.append(_reject(doc, d.incident, reason))
             continue
         result.events.append(event)
-        context["place"][para] = inc.place
-        if roles.actor1 is not None:
-            context["agent"][para] = roles.actor1
     return result
+
+
+class _Speaker:
+    """A speaker mention seen as roles with only an actor1 (for ``_has_agent``)."""
+
+    def __init__(self, m: Mention) -> None:
+        self.actor1 = m
+
+
+def family_of(t: Mention, rules: dict[str, dict]) -> str:
+    rule = rules.get(t.value.cls, {})
+    if "sub_event_type" in rule:
+        return family(str(rule["sub_event_type"]))
+    return "violence" if t.value.cls in _VIOLENT_CLASSES else t.value.cls
+
+
+def _later_source(doc: Document, draft: Draft, drafts: list[Draft]) -> Draft | None:
+    """A lead without a place takes the place of the next incident of the same day (within
+    three sentences) whose type family matches."""
+    sent = draft.incident.sentence.index
+    for d in sorted(drafts, key=lambda x: x.order):
+        if d.order <= draft.order:
+            continue
+        if d.incident.sentence.index - sent > 3:
+            break
+        if d.date_key(doc.published) == draft.date_key(doc.published) and \
+                family(d.decision.sub_event_type) == family(draft.decision.sub_event_type):
+            return d
+    return None
+
+
+def _build(doc: Document, d: Draft, mentions: Mentions, lexicons: LexiconSet | None, timestamp: int
+           ) -> tuple[Any, str]:
+    inc = d.incident
+    two_sided = d.decision.sub_event_type in ("Armed clash", "Government regains territory",
+                                              "Non-state actor overtakes territory")
+    fatalities, fat_mentions, fat_rule = count_fatalities_in(doc, mentions.quantities, inc.spans, two_sided=two_sided)
+    split_note = ""
+    index, count = inc.split
+    if count > 1 and fatalities:
+        share = fatalities // count + (fatalities % count if index == 0 else 0)
+        split_note = (f"{fatalities} fatalities split across {count} events, {share} fatalities coded to this "
+                      f"event.")
+        fatalities, fat_rule = share, fat_rule + "+split"
+    draft = EventDraft(doc=doc, incident=inc, roles=d.roles, decision=d.decision, date=d.date,
+                       habitual=d.habitual, fatalities=fatalities, fatality_mentions=fat_mentions,
+                       fatality_rule=fat_rule, timestamp=timestamp, fatality_note=split_note)
+    return build_event(draft, lexicons)
 
 
 def event_date_of(date_m: Mention | None, published: dt.date | None) -> tuple[dt.date, int, str]:

@@ -7,10 +7,23 @@ place phrase that governs it:
 2. else the nearest place before it in the same clause ("شهدت X اشتباكات");
 3. else the place of the previous trigger of the sentence (a consequence: "وأسفر الهجوم عن");
 4. else the nearest place after it, then before it, anywhere in the sentence;
-5. else none: the place may come from the context later (see ``context.py``).
+5. else none: the place may come from the context later (see ``coder.py``).
 
-Triggers that share a place form one incident.  A place that only locates the one before it
-("سجن الصناعة في الحسكة", "Qamishli city in Hasakah province") is folded into it first.
+Triggers that share a place form one incident.  Before that, the places of a sentence are
+cleaned up:
+
+* a place that only locates the one before it ("سجن الصناعة في الحسكة", "Qamishli city in
+  Hasakah province") is folded into it;
+* a place inside an actor's name ("الفصائل الموالية لأنقرة", "حكومة دمشق") is not a place;
+* a wider place that holds another place of the sentence (a governorate, a countryside, a region,
+  a city around one of its sites) is that place's context, not a second location: triggers it
+  would govern go to the place it holds ("قصف على بلدات في ريف إدلب ... قرية في جبل الزاوية");
+* the plural countryside ("أرياف إدلب") names no place;
+* places coordinated with the chosen one ("في بلدتي المزرعة والغارية", "in Nassiriya, Kerbala
+  and Amara") each get an incident with the same triggers (ACLED: one event per location; the
+  coder splits the dead between them) — unless "between" joins them ("بين بلدتي X وY", "between
+  Kifri and Tuz Khurmatu": one place between two, coded to the first).
+
 Headings (headlines, captions, datelines) never start an incident; they give context only.
 """
 
@@ -19,14 +32,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
+from ..geo.admin import distance_km
 from ..mentions.base import Document, Mention
 from ..text import Sentence
 
-__all__ = ["Incident", "group_incidents", "codable_places"]
+__all__ = ["Incident", "group_incidents", "codable_places", "contains"]
 
-_CHAIN_GLUE = frozenset({"", "ال", "في", "ب", "ف", ",", "-", "من", "in", "near", "of", "بريف", "ريف", "قرب", "بمدينة",
-                         "بمحافظة", "محافظة", "مدينة", "بلدة", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي",
-                         "جنوبي", "province", "city", "countryside", "the", "at", "on"})
+_CHAIN_GLUE = frozenset({"", "في", "من", "in", "near", "of", "ريف", "قرب", "مدينه", "محافظه", "بلده", "قريه",
+                         "منطقه", "ناحيه", "قضاء", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي",
+                         "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الاوسط", "province", "city", "countryside",
+                         "the", "at", "on", "town", "village", "district", "governorate", "area", "region",
+                         "eastern", "western", "northern", "southern", "north", "south", "east", "west", "ضمن",
+                         "التابعه", "التابع", "within"})
+_COORD_GLUE = _CHAIN_GLUE | frozenset({"و", "and", "including", "بينها", "منها", "كذلك", "ايضا"})
+_BETWEEN = frozenset({"بين", "between"})
+_WORD = regex.compile(r"\w+")
+_CLITICS = ("وبال", "وال", "بال", "فال", "لل", "ال", "و", "ب", "ف", "ل")
+_SITE_FEATURES = frozenset({"neighbourhood", "square", "camp", "prison", "oilfield", "gasfield", "refinery", "base",
+                            "airport", "dam", "crossing", "site", "zone"})
 
 
 @dataclass
@@ -38,6 +63,7 @@ class Incident:
     place: Any | None  # a LocatedPlace, or None when the sentence names no codable place
     spans: list[tuple[int, int]] = field(default_factory=list)  # clauses holding the triggers
     context: dict[str, Any] = field(default_factory=dict)  # what was borrowed from other sentences
+    split: tuple[int, int] = (0, 1)  # (index, count) when one report names several places
 
     @property
     def start(self) -> int:
@@ -53,8 +79,15 @@ def codable_places(places: list[Any]) -> list[Any]:
     return [p for p in places if getattr(p, "relation", "in") not in ("dateline", "country")]
 
 
+def _base(word: str) -> str:
+    for c in _CLITICS:
+        if word.startswith(c) and len(word) - len(c) >= 2 and word[len(c):] in _COORD_GLUE:
+            return word[len(c):]
+    return word
+
+
 def _glue_words(key: str, start: int, end: int) -> list[str]:
-    return [w for w in key[start:end].replace("(", " ").replace(")", " ").split() if w]
+    return [_base(w) for w in _WORD.findall(key, start, end)] if end > start else []
 
 
 def fold_place_chains(doc: Document, places: list[Any]) -> list[Any]:
@@ -65,7 +98,7 @@ def fold_place_chains(doc: Document, places: list[Any]) -> list[Any]:
             prev = kept[-1]
             glue = _glue_words(doc.key, prev.end, p.start)
             if (
-                len(glue) <= 3
+                len(glue) <= 4
                 and all(w in _CHAIN_GLUE for w in glue)
                 and _contains(p.place, prev.place)
                 and doc.sentence_at(prev.start) is doc.sentence_at(p.start)
@@ -91,6 +124,37 @@ def _contains(outer: Any, inner: Any) -> bool:
     return False
 
 
+_SPECIFICITY = {"in": 0, "near": 1, "area": 2, "region": 2, "district": 3, "countryside": 4, "governorate": 5}
+
+
+def _specificity(p: Any) -> int:
+    named = getattr(p, "named", None) or p.place
+    rank = _SPECIFICITY.get(p.relation, 0)
+    if named.feature in ("admin1",):
+        rank = max(rank, 5)
+    elif named.feature in ("admin2", "admin3"):
+        rank = max(rank, 3)
+    elif named.feature in ("region", "natural"):
+        rank = max(rank, 2)
+    return rank
+
+
+def contains(outer: Any, inner: Any) -> bool:
+    """Does the located place ``outer`` hold ``inner`` (so that it is only its context)?
+
+    A governorate, a countryside, a district, a region or an area holds a more precise place of
+    the same governorate; a city holds its own sites and neighbourhoods."""
+    if outer is inner or outer.place.country != inner.place.country:
+        return False
+    op, ip = outer.place, inner.place
+    if _specificity(outer) >= 2:
+        return bool(op.admin1) and op.admin1 == ip.admin1 and _specificity(inner) < _specificity(outer)
+    inner_named = getattr(inner, "named", None) or ip
+    if inner_named.feature in _SITE_FEATURES and op.feature in ("city", "town"):
+        return op.admin1 == ip.admin1 and distance_km(op.lat, op.lon, ip.lat, ip.lon) < 15
+    return False
+
+
 def _clause_of(doc: Document, sent: Sentence, offset: int) -> tuple[int, int]:
     for s, e in doc.clauses(sent):
         if s <= offset < e:
@@ -98,9 +162,92 @@ def _clause_of(doc: Document, sent: Sentence, offset: int) -> tuple[int, int]:
     return sent.start, sent.end
 
 
-def group_incidents(doc: Document, triggers: list[Mention], places: list[Any]) -> list[Incident]:
+def _inside_actor(p: Any, actors: list[Mention]) -> bool:
+    return any(a.start - len(a.prefix) <= p.name_start and p.name_end <= a.end for a in actors)
+
+
+def _plural_countryside(doc: Document, p: Any) -> bool:
+    return "ارياف" in doc.key[p.start:p.name_start]
+
+
+def _representatives(places: list[Any]) -> dict[int, Any]:
+    """For each place of a sentence, the place an incident there is coded to (itself, or the
+    more precise place it holds)."""
+    rep: dict[int, Any] = {}
+    for p in places:
+        held = [q for q in places if q is not p and contains(p, q) and not contains(q, p)]
+        if held:
+            best = min(held, key=lambda q: (q.geo_precision, abs(q.start - p.start)))
+            rep[id(p)] = best
+        else:
+            rep[id(p)] = p
+    # follow chains (a governorate holds a countryside that holds a town)
+    for k, v in list(rep.items()):
+        seen = {k}
+        while rep.get(id(v)) is not None and rep[id(v)] is not v and id(v) not in seen:
+            seen.add(id(v))
+            v = rep[id(v)]
+        rep[k] = v
+    return rep
+
+
+def _coordinated_after(doc: Document, p: Any, places: list[Any], clause: tuple[int, int],
+                       blockers: list[int]) -> list[Any]:
+    """Places joined to ``p`` by 'و' / ',' / 'and' in its clause, in order."""
+    out: list[Any] = []
+    last = p
+    for q in sorted(places, key=lambda x: x.start):
+        if q.start < last.end or not (clause[0] <= q.start < clause[1]):
+            continue
+        if any(last.end <= b < q.start for b in blockers):
+            break
+        words = _glue_words(doc.key, last.end, q.start)
+        gap = doc.key[last.end:q.start]
+        has_coord = any(w in ("و", "and") for w in words) or "," in gap or any(
+            w.startswith("و") and len(w) > 1 for w in _WORD.findall(doc.key, q.start, q.name_start + 1))
+        others = [w for w in words if w not in _COORD_GLUE]
+        if not has_coord or len(others) > 3 or len(gap) > 80:
+            break
+        if contains(q, last) or contains(last, q) or contains(q, p) or contains(p, q):
+            continue
+        out.append(q)
+        last = q
+    return out
+
+
+def _between(doc: Document, p: Any) -> bool:
+    words = _WORD.findall(doc.key, max(0, p.start - 20), p.name_start)
+    return any(w in _BETWEEN or w.startswith("بين") for w in words[-3:])
+
+
+def _after_marker(doc: Document, p: Any, markers: list[Any]) -> bool:
+    for m in markers:
+        if m.end <= p.start and len(_WORD.findall(doc.key, m.end, p.start)) <= 1 and p.start - m.end <= 25:
+            return True
+    return False
+
+
+def not_event_places(doc: Document, places: list[Any], markers: list[Any]) -> list[Any]:
+    """Places right after a not-event-place marker ('نقلوا إلى مشفى X', 'tensions between X and
+    Y'), with the places coordinated with them."""
+    out: list[Any] = []
+    for p in sorted(places, key=lambda x: x.start):
+        if _after_marker(doc, p, markers):
+            out.append(p)
+        elif out and 0 <= p.start - out[-1].end <= 8 and set(_glue_words(doc.key, out[-1].end, p.start)) <= {"و", "and"}:
+            out.append(p)
+    return out
+
+
+def group_incidents(doc: Document, triggers: list[Mention], places: list[Any],
+                    actors: list[Mention] | None = None, not_place_markers: list[Any] | None = None
+                    ) -> list[Incident]:
     """Incidents of every non-heading sentence that has a trigger, in text order."""
     places = fold_place_chains(doc, codable_places(places))
+    actors = actors or []
+    excluded = {id(p) for p in not_event_places(doc, places, not_place_markers or [])}
+    places = [p for p in places if not _inside_actor(p, actors) and not _plural_countryside(doc, p)
+              and id(p) not in excluded]
     by_sentence: dict[int, list[Mention]] = {}
     for t in triggers:
         sent = doc.sentence_at(t.start)
@@ -111,11 +258,14 @@ def group_incidents(doc: Document, triggers: list[Mention], places: list[Any]) -
         sent = doc.sentences[idx]
         trigs = sorted(by_sentence[idx], key=lambda m: m.start)
         sent_places = [p for p in places if sent.start <= p.start < sent.end]
+        rep = _representatives(sent_places)
         assigned: list[tuple[Mention, Any | None, tuple[int, int]]] = []
         prev_place: Any | None = None
         for t in trigs:
             clause = _clause_of(doc, sent, t.start)
             place = _place_for(t, clause, sent_places, prev_place, assigned)
+            if place is not None:
+                place = rep.get(id(place), place)
             assigned.append((t, place, clause))
             if place is not None:
                 prev_place = place
@@ -130,7 +280,21 @@ def group_incidents(doc: Document, triggers: list[Mention], places: list[Any]) -
             inc.triggers.append(t)
             if clause not in inc.spans:
                 inc.spans.append(clause)
-        incidents.extend(groups[k] for k in order)
+        blockers = [t.start for t in trigs]
+        for k in order:
+            inc = groups[k]
+            incidents.append(inc)
+            if inc.place is None or _between(doc, inc.place):
+                continue
+            clause = _clause_of(doc, sent, inc.place.start)
+            used = {id(i.place) for i in groups.values()}
+            extra = [q for q in _coordinated_after(doc, inc.place, sent_places, clause, blockers)
+                     if id(q) not in used and rep.get(id(q), q) is q]
+            if extra:
+                n = len(extra) + 1
+                inc.split = (0, n)
+                for i, q in enumerate(extra, 1):
+                    incidents.append(Incident(sent, list(inc.triggers), q, list(inc.spans), split=(i, n)))
     return incidents
 
 

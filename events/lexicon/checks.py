@@ -134,8 +134,12 @@ def _check_coding(lex: LexiconSet) -> Iterator[LexiconProblem]:
                 yield _p(e, "template", f"unknown placeholder {{{name}}}")
         elif kind in ("role", "target"):
             yield from _check_phrase_lists(e, "phrases")
+        elif kind == "discourse":
+            yield from _check_phrase_lists(e, "phrases")
+            if e.get("discourse") not in ("anaphor", "new-incident", "not-event-place"):
+                yield _p(e, "discourse", f"{e.get('discourse')!r} is not one of anaphor, new-incident, not-event-place")
         else:
-            yield _p(e, "kind", f"unknown kind {kind!r} (class, note, role, target)")
+            yield _p(e, "kind", f"unknown kind {kind!r} (class, note, role, target, discourse)")
 
 
 def _check_triggers(lex: LexiconSet) -> Iterator[LexiconProblem]:

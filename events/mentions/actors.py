@@ -56,7 +56,36 @@ def find_actors(doc: Document, lexicons: LexiconSet | None = None) -> list[Menti
             out.append(Mention("actor", m.start, m.end, entry_id,
                                ActorRef(entry_id, "alias", by_country=bool(entry.get("by_country"))), m.prefix))
     out.sort(key=lambda x: x.start)
-    return _resolve_references(out, index)
+    return _resolve_references(_absorb_generic_heads(doc, out, index), index)
+
+
+_HEAD_GLUE = frozenset({"من", "of", "from", "the", "a", "an", "belonging", "to", "affiliated", "with", "تابعين",
+                        "تابعون", "التابعين", "ينتمون", "الى", "المنتمين"})
+_HEAD_PUNCT = str.maketrans({c: " " for c in "\"'()“”«»‘’:-,"})
+
+
+def _absorb_generic_heads(doc: Document, mentions: list[Mention], index: dict[str, dict]) -> list[Mention]:
+    """'مسلحين من خلايا داعش', 'مسلحي "داعش"', 'gunmen from the Islamic State': a generic head
+    ('gunmen', an unidentified group) that names its group right after it is that group."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (nxt is not None and m.value.via == "alias" and index[m.entry_id].get("kind") == "unidentified"
+                and nxt.value.via == "alias" and index[nxt.entry_id].get("kind") not in ("unidentified", "civilians")
+                and nxt.prefix in ("", "ل", "لل") and _glue(doc.key[m.end:nxt.start - len(nxt.prefix)])):
+            out.append(Mention("actor", m.start, nxt.end, nxt.entry_id, nxt.value, m.prefix))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out
+
+
+def _glue(gap: str) -> bool:
+    words = gap.translate(_HEAD_PUNCT).split()
+    return len(gap) <= 30 and all(w in _HEAD_GLUE for w in words)
 
 
 def _resolve_references(mentions: list[Mention], index: dict[str, dict]) -> list[Mention]:

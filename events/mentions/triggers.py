@@ -23,15 +23,19 @@ class Trigger:
     cls: str
     strength: str  # 'strong' | 'weak'
     modifies: str = ""
+    patient_first: bool = False  # the actor right after it is its victim ('اغتيال X', 'اعتقال X')
 
 
 def find_triggers(doc: Document, lexicons: LexiconSet | None = None) -> list[Mention]:
     index = entry_index("triggers", lexicons)
+    rules = class_rules(lexicons)
     out = []
     for m in lexicon_matches(doc, lexicons).get("trigger", []):
         entry_id = str(m.payloads[0])
         entry = index[entry_id]
-        trig = Trigger(str(entry["class"]), str(entry.get("strength", "strong")), str(entry.get("modifies", "")))
+        cls = str(entry["class"])
+        patient_first = bool(entry.get("patient_first", rules.get(cls, {}).get("patient_first", False)))
+        trig = Trigger(cls, str(entry.get("strength", "strong")), str(entry.get("modifies", "")), patient_first)
         out.append(Mention("trigger", m.start, m.end, entry_id, trig, m.prefix))
     return out
 

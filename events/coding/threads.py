@@ -1,0 +1,229 @@
+"""One event per incident, day and location: merge the reports of one incident inside an article.
+
+An article tells an incident several times: a lead, its detail, a quote, a casualty update
+("قتل 14 عنصراً ... وأوضح المرصد أن عناصر التنظيم شنوا هجوماً على حافلة ..."), often with
+different words for the same actors.  Before the events are built, the coded incidents (drafts)
+of one article are merged when they report the same incident:
+
+* the same date, and
+* the same place — or one place holds the other (a city and one of its squares, a governorate
+  and a town in it: the more precise place is kept), or the later report refers back to the
+  earlier one ('the attack', 'الهجوم') inside the same governorate;
+* compatible types: political violence (Battles, Explosions/Remote violence, Violence against
+  civilians) together, demonstrations (Protests, Riots) together, a strategic development only
+  with the same sub-event type;
+* compatible actors: the named actors of one report are among those of the other (an
+  unidentified armed group, civilians or a crowd name no one in particular); two different named
+  perpetrators never merge.
+
+The merged incident has the triggers, clauses and evidence of all its reports and is classified
+again (ACLED's hierarchy: air strikes during a clash are the clash; a peaceful protest fired on
+is excessive force, one whose crowd turned violent a violent demonstration).  Its actors are the
+best supported of all reports (a named perpetrator over an unidentified one, an armed target
+over civilians hit beside it), and its fatalities are counted over all its clauses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import taxonomy as tx
+from ..lexicon import LexiconSet
+from ..mentions.actors import actor_kind, concrete_entry
+from ..mentions.base import Mention
+from .classify import TypeDecision, classify
+from .incidents import Incident, contains
+from .roles import ARMED_KINDS, Roles
+
+__all__ = ["Draft", "merge_drafts", "family", "GENERIC_ACTORS"]
+
+GENERIC_ACTORS = frozenset({"actor.unidentified-armed-group", "actor.civilians", "actor.protesters", "actor.rioters"})
+_RULE_STRENGTH = {"role.agent-marker": 6, "role.doer-of-event": 5, "role.subject-of-event": 4,
+                  "role.first-position": 2, "role.context-continuation": 1, "role.context-paragraph": 1,
+                  "role.context-topic": 1, "role.speaker-fallback": 0}
+
+
+@dataclass
+class Draft:
+    """A coded incident before its event is built."""
+
+    incident: Incident
+    roles: Roles
+    decision: TypeDecision
+    date: Mention | None
+    order: int
+    habitual: bool = False
+    anaphoric: bool = False  # the report refers back to an incident told before ('the attack')
+    members: list[Draft] = field(default_factory=list)  # the reports merged into this one
+
+    @property
+    def place(self) -> Any:
+        return self.incident.place
+
+    def date_key(self, published: Any) -> Any:
+        return self.date.value.date if self.date is not None else published
+
+
+def family(sub_event_type: str) -> str:
+    etype = tx.SUB_EVENT_PARENT[sub_event_type]
+    if etype in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+        return "violence"
+    if etype in ("Protests", "Riots"):
+        return "demonstration"
+    return sub_event_type
+
+
+def _entry(m: Mention | None, country: str, lexicons: LexiconSet | None) -> str:
+    if m is None:
+        return ""
+    return concrete_entry(m.value.entry_id, country, lexicons) or ""
+
+
+def _named(d: Draft, lexicons: LexiconSet | None) -> set[str]:
+    country = d.place.place.country
+    out = set()
+    for m in (d.roles.actor1, d.roles.actor2):
+        e = _entry(m, country, lexicons)
+        if e and e not in GENERIC_ACTORS:
+            out.add(e)
+    return out
+
+
+def _perpetrator(d: Draft, lexicons: LexiconSet | None) -> str:
+    e = _entry(d.roles.actor1, d.place.place.country, lexicons)
+    return "" if e in GENERIC_ACTORS else e
+
+
+def _compatible_actors(a: Draft, b: Draft, lexicons: LexiconSet | None) -> bool:
+    na, nb = _named(a, lexicons), _named(b, lexicons)
+    if not (na <= nb or nb <= na):
+        return False
+    pa, pb = _perpetrator(a, lexicons), _perpetrator(b, lexicons)
+    # two different named perpetrators against the same target are two incidents
+    return not (pa and pb and pa != pb and pa in nb and pb in na and len(na | nb) > 2)
+
+
+def _same_place(a: Draft, b: Draft) -> bool:
+    pa, pb = a.place, b.place
+    if pa.place.id == pb.place.id:
+        return True
+    return contains(pa, pb) or contains(pb, pa)
+
+
+def _related_place(a: Draft, b: Draft) -> bool:
+    """A report that refers back ('the attack', 'الهجوم') may place the incident more precisely."""
+    pa, pb = a.place.place, b.place.place
+    return bool(pa.admin1) and pa.admin1 == pb.admin1 and pa.country == pb.country
+
+
+def _mergeable(a: Draft, b: Draft, published: Any, lexicons: LexiconSet | None) -> bool:
+    if a.date_key(published) != b.date_key(published):
+        return False
+    if family(a.decision.sub_event_type) != family(b.decision.sub_event_type):
+        return False
+    if a.incident.split[1] > 1 and b.incident.split[1] > 1 and a.incident.sentence is b.incident.sentence:
+        return False  # the places a report names one by one stay apart
+    if not _compatible_actors(a, b, lexicons):
+        return False
+    return _same_place(a, b) or ((a.anaphoric or b.anaphoric) and _related_place(a, b))
+
+
+def merge_drafts(drafts: list[Draft], published: Any, rules: dict[str, dict],
+                 lexicons: LexiconSet | None = None) -> list[Draft]:
+    """Merge the drafts that report the same incident (leader clustering in text order)."""
+    clusters: list[list[Draft]] = []
+    for d in sorted(drafts, key=lambda x: x.order):
+        for cl in clusters:
+            if all(_mergeable(d, m, published, lexicons) for m in cl):
+                cl.append(d)
+                break
+        else:
+            clusters.append([d])
+    return [_combine(cl, rules, lexicons) if len(cl) > 1 else cl[0] for cl in clusters]
+
+
+def _specificity(d: Draft) -> tuple[int, int]:
+    from .incidents import _specificity as spec
+
+    return spec(d.place), d.place.geo_precision
+
+
+def _combine(cluster: list[Draft], rules: dict[str, dict], lexicons: LexiconSet | None) -> Draft:
+    first = cluster[0]
+    located = min(cluster, key=lambda d: (_specificity(d), -d.anaphoric, d.order)).place
+    triggers: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    context: dict[str, Any] = {}
+    for d in cluster:
+        for t in d.incident.triggers:
+            if all(t.start != u.start for u in triggers):
+                triggers.append(t)
+        for s in d.incident.spans:
+            if s not in spans:
+                spans.append(s)
+        context.update(d.incident.context)
+    triggers.sort(key=lambda t: t.start)
+    spans.sort()
+    incident = Incident(first.incident.sentence, triggers, located, spans, context, first.incident.split)
+    roles = _merge_roles(cluster, located.place.country, lexicons)
+    decision = classify(incident, roles, rules, lexicons) or first.decision
+    dated = next((d.date for d in cluster if d.date is not None and d.date.value.precision == 1), first.date)
+    return Draft(incident, roles, decision, dated, first.order, habitual=all(d.habitual for d in cluster),
+                 anaphoric=first.anaphoric, members=cluster)
+
+
+def _strength(rule: str) -> int:
+    return _RULE_STRENGTH.get(rule.split("+")[0], 3)
+
+
+def _merge_roles(cluster: list[Draft], country: str, lexicons: LexiconSet | None) -> Roles:
+    out = Roles()
+    # actor1: the best supported named perpetrator
+    best: tuple[int, int, int] | None = None
+    for d in cluster:
+        m = d.roles.actor1
+        if m is None:
+            continue
+        generic = _entry(m, country, lexicons) in GENERIC_ACTORS
+        score = (0 if generic else 1, _strength(d.roles.rules.get("actor1", "")), -d.order)
+        if best is None or score > best:
+            best = score
+            out.actor1, out.rules["actor1"] = m, d.roles.rules.get("actor1", "")
+    a1 = _entry(out.actor1, country, lexicons)
+    # actor2: an armed target over civilians over an unidentified group
+    best2: tuple[int, int, int] | None = None
+    for d in cluster:
+        cands = [(d.roles.actor2, d.roles.rules.get("actor2", ""))] + [(v, "role.victim") for v in d.roles.victims]
+        if d.roles.actor1 is not None and _entry(d.roles.actor1, country, lexicons) != a1:
+            cands.append((d.roles.actor1, "role.other-side"))
+        for m, rule in cands:
+            e = _entry(m, country, lexicons)
+            if m is None or not e or e == a1:
+                continue
+            kind = actor_kind(e, lexicons)
+            rank = 3 if kind in ARMED_KINDS and e not in GENERIC_ACTORS else 2 if kind == "civilians" else 1
+            score = (rank, _strength(rule), -d.order)
+            if best2 is None or score > best2:
+                best2 = score
+                out.actor2, out.rules["actor2"] = m, rule
+    for d in cluster:
+        for m in d.roles.victims:
+            if m is not out.actor2 and _entry(m, country, lexicons) not in (a1, _entry(out.actor2, country, lexicons)):
+                out.victims.append(m)
+        out.assoc1 += [m for m in d.roles.assoc1 if m not in out.assoc1]
+        out.assoc2 += [m for m in d.roles.assoc2 if m not in out.assoc2]
+        out.partners += [m for m in d.roles.partners if m not in out.partners]
+        out.speakers += [m for m in d.roles.speakers if m not in out.speakers]
+        out.target_words += [m for m in d.roles.target_words if m not in out.target_words]
+    if out.actor2 is not None:
+        out.victims.insert(0, out.actor2)
+    kind2 = actor_kind(_entry(out.actor2, country, lexicons), lexicons) if out.actor2 is not None else ""
+    if kind2 == "civilians":
+        out.target = "civilian"
+    elif kind2 in ARMED_KINDS:
+        out.target = "armed"
+    else:
+        kinds = {d.roles.target for d in cluster}
+        out.target = "armed" if "armed" in kinds else "civilian" if "civilian" in kinds else "none"
+    return out
