@@ -83,6 +83,15 @@ def _prov(doc: Document, rule: str, entries: list[str], mentions: list[Mention] 
     return ProvenanceItem(rule=rule, entries=entries)
 
 
+def _prov_by_sentence(doc: Document, rule: str, mentions: list[Mention]) -> list[ProvenanceItem]:
+    """One provenance item per sentence of the mentions (merged reports span several)."""
+    groups: dict[int, list[Mention]] = {}
+    for m in mentions:
+        sent = doc.sentence_at(m.start)
+        groups.setdefault(sent.index if sent is not None else -1, []).append(m)
+    return [_prov(doc, rule, list(dict.fromkeys(m.entry_id for m in ms)), ms) for _, ms in sorted(groups.items())]
+
+
 def _evidence(doc: Document, inc: Incident) -> list[Evidence]:
     """The sentences holding the incident's clauses (several when reports were merged)."""
     sentences = {inc.sentence.index: inc.sentence}
@@ -208,7 +217,7 @@ def build_event(d: EventDraft, lexicons: LexiconSet | None = None) -> tuple[Even
     tags = _crowd_tag(doc, inc) if etype in ("Protests", "Riots") and sub != "Mob violence" else ""
     prov: dict[str, list[ProvenanceItem]] = {
         "event_date": [_prov(doc, date_rule, date_entries, [d.date] if d.date else None)],
-        "sub_event_type": [_prov(doc, d.decision.rule, list(d.decision.trigger_ids), inc.triggers)],
+        "sub_event_type": _prov_by_sentence(doc, d.decision.rule, inc.triggers),
         "actor1": [_prov(doc, a1.rule, [a1.entry], [a1.mention] if a1.mention else None)],
         "location": [_prov(doc, f"place.{located.relation}", list(located.entries))],
         "geo_precision": [ProvenanceItem(rule=f"geo.{located.relation}", entries=list(located.entries),

@@ -180,6 +180,8 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
     drafts: list[Draft] = []
     pending: list[tuple[Incident, Any, bool, bool]] = []  # incidents waiting for a place from a later one
     para_ctx: dict[int, Draft] = {}
+    body = [s for s in doc.sentences if not s.is_heading]
+    lead_para = body[0].paragraph if body else -1
     for order, inc in enumerate(incidents):
         triggers, blocked_by, habitual = _filter_cues(inc, mentions.cues)
         if not triggers:
@@ -190,6 +192,13 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
         if anaphoric_triggers and fresh and any(family_of(t, rules) in {family(d.decision.sub_event_type)
                                                                        for d in drafts} for t in anaphoric_triggers):
             triggers = [t for t in triggers if t not in anaphoric_triggers]
+        claims = [c.value.scope for c in mentions.cues if c.value.type == "claim"
+                  and inc.sentence.start <= c.value.scope[0] < inc.sentence.end]
+        asserted = [t for t in triggers if not any(s <= t.start < e for s, e in claims)]
+        if asserted and len(asserted) < len(triggers):
+            triggers = asserted  # 'أعلنت السيطرة على القرية، زاعمة أنها اعتقلت أربعة': the claim is not coded
+        else:
+            claims = []
         inc.triggers = triggers
         refers_back = discourse.refers_back(inc.sentence.index) or len(anaphoric_triggers) == len(triggers)
         if discourse.new_incident(inc.sentence.index):
@@ -202,7 +211,8 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
                 inc.place, inc.context["place"] = source.place, "paragraph"
             elif refers_back and previous is not None:
                 inc.place, inc.context["place"] = previous.place, "previous incident"
-        roles = assign_roles(doc, inc, mentions.actors, mentions.quantities, lexicons, mentions.triggers)
+        actors = [a for a in mentions.actors if not any(s <= a.start < e for s, e in claims)]
+        roles = assign_roles(doc, inc, actors, mentions.quantities, lexicons, mentions.triggers)
         if roles.actor1 is None:
             source = para_ctx.get(para) or (previous if refers_back else None)
             if source is not None and source.roles.actor1 is not None and (
@@ -219,7 +229,9 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
             if not (killed and _has_agent(roles, lexicons)):
                 result.rejected.append(_reject(doc, inc, "weak-trigger-only"))
                 continue
-        decision = classify(inc, roles, rules, lexicons)
+        victims = any(any(sp[0] <= q.start < sp[1] for sp in inc.spans) and q.value.category in
+                      ("killed", "wounded", "casualties") and not q.value.explicit_zero for q in mentions.quantities)
+        decision = classify(inc, roles, rules, lexicons, victims=victims)
         if decision is None:
             result.rejected.append(_reject(doc, inc, "no-event-type"))
             continue
@@ -231,12 +243,18 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
                 result.problems.append(f"{doc.article.id}: could not date an event "
                                        f"({doc.original_text(date_m.start, date_m.end)!r} needs a publication date)")
             continue
+        if roles.actor2 is None and roles.actor1 is not None and decision.sub_event_type in _BATTLES:
+            other = _other_side(roles.actor1, drafts, lexicons)
+            if other is not None:
+                roles.actor2, roles.rules["actor2"] = other, "role.context-dyad"
+                roles.victims.insert(0, other)
         if date_m is None and doc.published is None:
             result.rejected.append(_reject(doc, inc, "undated"))
             result.problems.append(f"{doc.article.id}: could not date an event (no date in the text and no "
                                    f"publication date): {doc.original_text(inc.sentence.start, inc.sentence.end)[:80]!r}")
             continue
-        draft = Draft(inc, roles, decision, date_m, order, habitual, anaphoric=refers_back)
+        draft = Draft(inc, roles, decision, date_m, order, habitual, anaphoric=refers_back,
+                      lead=inc.sentence.paragraph == lead_para, victims=victims)
         if inc.place is None:
             pending.append((inc, draft, refers_back, False))
             continue
@@ -258,6 +276,23 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
             continue
         result.events.append(event)
     return result
+
+
+_BATTLES = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _other_side(actor1: Mention, drafts: list[Draft], lexicons: LexiconSet | None) -> Mention | None:
+    """The opponent of ``actor1`` in the last fight told before: an article follows one conflict
+    ('مقاتلو العشائر هاجموا حاجزاً' after fighting between the tribes and the SDF)."""
+    me = actor1.value.entry_id
+    for d in reversed(drafts):
+        pair = [d.roles.actor1, d.roles.actor2]
+        ids = [m.value.entry_id if m is not None else "" for m in pair]
+        if me in ids:
+            other = pair[1 - ids.index(me)]
+            if other is not None and actor_kind(other.value.entry_id, lexicons) in ARMED_KINDS - {"unidentified"}:
+                return other
+    return None
 
 
 class _Speaker:

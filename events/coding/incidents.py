@@ -64,6 +64,7 @@ class Incident:
     spans: list[tuple[int, int]] = field(default_factory=list)  # clauses holding the triggers
     context: dict[str, Any] = field(default_factory=dict)  # what was borrowed from other sentences
     split: tuple[int, int] = (0, 1)  # (index, count) when one report names several places
+    unnamed_spot: bool = False  # the place locates a spot the gazetteer does not know ('قرية X قرب Y')
 
     @property
     def start(self) -> int:
@@ -170,11 +171,26 @@ def _plural_countryside(doc: Document, p: Any) -> bool:
     return "ارياف" in doc.key[p.start:p.name_start]
 
 
-def _representatives(places: list[Any]) -> dict[int, Any]:
+_FEATURE_NOUNS = frozenset({"بلده", "قريه", "مدينه", "منطقه", "حي", "بلدتي", "قريتي", "مزرعه", "ناحيه", "village",
+                            "town", "city", "area", "neighbourhood", "district", "مخيم", "camp"})
+
+
+def _locates_unnamed(doc: Document, p: Any) -> bool:
+    """'بلدة أبريهة بريف دير الزور', 'the village of Al-Harija in the countryside of Deir al-Zour':
+    the wide place locates a named spot the gazetteer does not know; it stands for that spot."""
+    words = _WORD.findall(doc.key, max(0, p.start - 40), p.start)[-4:]
+    words = [_base(w) for w in words if w not in ("of", "the", "في", "in")]
+    return len(words) >= 2 and any(w in _FEATURE_NOUNS for w in words[-3:-1])
+
+
+def _representatives(doc: Document, places: list[Any]) -> dict[int, Any]:
     """For each place of a sentence, the place an incident there is coded to (itself, or the
     more precise place it holds)."""
     rep: dict[int, Any] = {}
     for p in places:
+        if _locates_unnamed(doc, p):
+            rep[id(p)] = p
+            continue
         held = [q for q in places if q is not p and contains(p, q) and not contains(q, p)]
         if held:
             best = min(held, key=lambda q: (q.geo_precision, abs(q.start - p.start)))
@@ -258,7 +274,7 @@ def group_incidents(doc: Document, triggers: list[Mention], places: list[Any],
         sent = doc.sentences[idx]
         trigs = sorted(by_sentence[idx], key=lambda m: m.start)
         sent_places = [p for p in places if sent.start <= p.start < sent.end]
-        rep = _representatives(sent_places)
+        rep = _representatives(doc, sent_places)
         assigned: list[tuple[Mention, Any | None, tuple[int, int]]] = []
         prev_place: Any | None = None
         for t in trigs:
@@ -274,7 +290,7 @@ def group_incidents(doc: Document, triggers: list[Mention], places: list[Any],
         for t, place, clause in assigned:
             key = id(place) if place is not None else -1
             if key not in groups:
-                groups[key] = Incident(sent, [], place)
+                groups[key] = Incident(sent, [], place, unnamed_spot=place is not None and _locates_unnamed(doc, place))
                 order.append(key)
             inc = groups[key]
             inc.triggers.append(t)

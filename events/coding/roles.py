@@ -60,6 +60,17 @@ class Roles:
     rules: dict[str, str] = field(default_factory=dict)  # 'actor1' -> rule id, 'actor2' -> rule id
 
 
+def lam(prefix: str) -> bool:
+    """Does an Arabic proclitic string hold the preposition لـ ('ل', 'لل', 'ول'), not only the article?"""
+    return prefix.endswith("لل") or (prefix.endswith("ل") and not prefix.endswith("ال"))
+
+
+def _preposition(prefix: str) -> bool:
+    """A proclitic preposition بـ or لـ ('ب', 'بال', 'ل', 'لل')."""
+    p = prefix[:-2] if prefix.endswith("ال") else prefix
+    return lam(prefix) or p.endswith("ب")
+
+
 def _entry_of(m: Mention) -> str:
     ref: ActorRef = m.value
     return ref.entry_id
@@ -154,7 +165,8 @@ class _Sentence:
         """An event word right after the actor ('Turkish drone attack', 'ISIS militants attacked')."""
         for t in self.triggers:
             if t.start >= m.end:
-                if self.doc.language != "en" and t.prefix.endswith(("ب", "ل")):
+                written = t.prefix + self.key[t.start:t.start + 3]
+                if self.doc.language != "en" and (_preposition(t.prefix) or written.startswith(("ب", "ل"))):
                     return None  # an instrument or a purpose ('بالأسلحة الرشاشة', 'لتفريق'), not a verb
                 return t if self._glue_to(m.end, t.start - len(t.prefix)) else None
         return None
@@ -166,13 +178,25 @@ class _Sentence:
                 return w if self._glue_to(w.end, token_start, 1) else None
         return None
 
+    def object_before(self, pos: int, max_chars: int = 45) -> Match | None:
+        """The nearest thing hit named before ``pos`` in its clause ('منزل ... التابع لـ X')."""
+        clause = self.doc.clause_at(pos) or (pos, pos)
+        for w in reversed(self.targets):
+            if w.end <= pos:
+                if w.start < clause[0] or pos - w.end > max_chars:
+                    return None
+                if any(w.end <= a.start < pos for a in self.actors):
+                    return None
+                return w
+        return None
+
     def possessive_after(self, m: Mention) -> bool:
         """Another party introduced by لـ after the actor, in its clause ('استهداف X لـ Y')."""
         clause = self.doc.clause_at(m.start) or (m.start, m.end)
         for a in self.actors:
-            if m.end <= a.start < clause[1] and a.prefix.endswith("ل"):
+            if m.end <= a.start < clause[1] and lam(a.prefix):
                 return True
-        return any(m.end <= w.start < clause[1] and w.prefix.endswith("ل") for w in self.targets)
+        return any(m.end <= w.start < clause[1] and lam(w.prefix) for w in self.targets)
 
 
 def speaker_mentions(doc: Document, actors: list[Mention], sent_index: int,
@@ -235,6 +259,8 @@ def assign_roles(doc: Document, incident: Incident, actors: list[Mention],
     casualty_points = [q.start for q in quantities_here if q.value.category in ("killed", "wounded", "casualties")]
     casualty_points += [t.start for t in sent_triggers if t.value.cls == "killing"]
     agents, targets = _score(ctx, local, incident, victim_spans, casualty_points, lexicons, roles)
+    owned_civilian = list(roles.target_words)
+    roles.target_words = []
     if not agents:
         far_agents, _ = _score(ctx, distant, incident, victim_spans, casualty_points, lexicons, Roles())
         agents = [(s, a, r + "+sentence") for s, a, r in far_agents if s >= 2]
@@ -260,6 +286,8 @@ def assign_roles(doc: Document, incident: Incident, actors: list[Mention],
     roles.assoc2 = _coordinated(doc, roles.actor2, local, {roles.actor1})
     roles.target_words = [m for m in target_matches if _in_spans(m.start, incident.spans)]
     roles.target = _target_kind(roles, lexicons)
+    if roles.actor2 is None and any(_target_of(w, lexicons) == "civilian" for w in owned_civilian):
+        roles.target = "civilian"
     return roles
 
 
@@ -283,23 +311,28 @@ def _score(ctx: _Sentence, cands: list[Mention], incident: Incident, victim_span
             targets.append((4, a, "role.victim-group"))
         elif ctx.marker_before(a, "victim-group") and any(clause[0] <= p < a.start for p in casualty_points):
             targets.append((3, a, "role.victim-group"))
-        elif ctx.marker_before(a, "target"):
+        elif (mk := ctx.marker_before(a, "target")) is not None:
+            owned = ctx.object_before(mk.token_start) if _owner_marker(ctx.key, mk) else None
+            if owned is not None and _target_of(owned, lexicons) == "civilian":
+                # the owner of a civilian object ('منزل مسؤول في المجلس التابع لـ X'): civilians were hit
+                roles.target_words.append(owned)
+                continue
             targets.append((2, a, "role.target-marker"))
-        elif a.prefix.endswith("ل") and ctx.target_word_before(a) is not None:
+        elif lam(a.prefix) and ctx.target_word_before(a) is not None:
             targets.append((2, a, "role.target-possessive"))
         elif ctx.marker_before(a, "partner"):
             roles.partners.append(a)
             targets.append((1, a, "role.partner"))
         elif before is not None and ctx.doc.language == "en":
             targets.append((2, a, "role.object-of-event"))
-        elif before is not None and not a.prefix.endswith("ل") and _patient_first(before) \
+        elif before is not None and not lam(a.prefix) and _patient_first(before) \
                 and not ctx.possessive_after(a):
             targets.append((2, a, "role.object-of-event"))
         elif before is not None:
             agents.append((3, a, "role.doer-of-event"))
         elif after is not None and not (ctx.doc.language == "en" and _is_passive_before(ctx, after)):
             agents.append((2, a, "role.subject-of-event"))
-        elif a.prefix.endswith("ل") and a.start > first_trigger:
+        elif lam(a.prefix) and a.start > first_trigger:
             targets.append((1, a, "role.possessive-after-trigger"))
         else:
             unmarked.append(a)
@@ -310,6 +343,18 @@ def _score(ctx: _Sentence, cands: list[Mention], incident: Incident, victim_span
         else:
             targets.append((0, a, "role.later-position"))
     return agents, targets
+
+
+_OWNER_WORDS = frozenset({"تابعه", "التابعه", "تابع", "التابع", "تابعين", "التابعين", "belonging", "owned"})
+
+
+def _owner_marker(key: str, mk: Match) -> bool:
+    return any(w in _OWNER_WORDS for w in _words(key, mk.token_start, mk.end))
+
+
+def _target_of(m: Match, lexicons: LexiconSet | None) -> str:
+    index = entry_index("coding", lexicons)
+    return str(index[str(m.payloads[0])].get("target", ""))
 
 
 def _patient_first(trigger: Mention) -> bool:

@@ -55,6 +55,8 @@ class Draft:
     order: int
     habitual: bool = False
     anaphoric: bool = False  # the report refers back to an incident told before ('the attack')
+    lead: bool = False  # the report is the article's lead (it sums up what follows)
+    victims: bool = False  # dead or wounded are counted
     members: list[Draft] = field(default_factory=list)  # the reports merged into this one
 
     @property
@@ -67,8 +69,9 @@ class Draft:
 
 def family(sub_event_type: str) -> str:
     etype = tx.SUB_EVENT_PARENT[sub_event_type]
-    if etype in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
-        return "violence"
+    if etype in ("Battles", "Explosions/Remote violence", "Violence against civilians") or \
+            sub_event_type == "Looting/property destruction":
+        return "violence"  # ACLED: the highest type of what one group did there that day
     if etype in ("Protests", "Riots"):
         return "demonstration"
     return sub_event_type
@@ -104,11 +107,23 @@ def _compatible_actors(a: Draft, b: Draft, lexicons: LexiconSet | None) -> bool:
     return not (pa and pb and pa != pb and pa in nb and pb in na and len(na | nb) > 2)
 
 
-def _same_place(a: Draft, b: Draft) -> bool:
+def _same_place(a: Draft, b: Draft, lexicons: LexiconSet | None) -> bool:
+    """The same place, or a wider place that holds the other when the wider report is a summary
+    of the precise one: the article's lead, a report that refers back, or a
+    governorate-level report of the same event type and actors."""
     pa, pb = a.place, b.place
+    if pa.place.id == pb.place.id and pa.geo_precision == pb.geo_precision:
+        return True
+    if not (contains(pa, pb) or contains(pb, pa) or pa.place.id == pb.place.id):
+        return False
+    wide = a if _specificity(a) > _specificity(b) else b
+    later = a if a.order > b.order else b
+    if wide.lead or later.anaphoric:
+        return True
     if pa.place.id == pb.place.id:
         return True
-    return contains(pa, pb) or contains(pb, pa)
+    return wide.place.geo_precision == 3 and a.decision.sub_event_type == b.decision.sub_event_type and \
+        _named(a, lexicons) == _named(b, lexicons)
 
 
 def _related_place(a: Draft, b: Draft) -> bool:
@@ -126,7 +141,10 @@ def _mergeable(a: Draft, b: Draft, published: Any, lexicons: LexiconSet | None) 
         return False  # the places a report names one by one stay apart
     if not _compatible_actors(a, b, lexicons):
         return False
-    return _same_place(a, b) or ((a.anaphoric or b.anaphoric) and _related_place(a, b))
+    later = a if a.order > b.order else b
+    if a.incident.unnamed_spot != b.incident.unnamed_spot:
+        return False  # 'قرية الحوايج قرب ذيبان' is not Dhiban itself, though it is coded there
+    return _same_place(a, b, lexicons) or (later.anaphoric and _related_place(a, b))
 
 
 def merge_drafts(drafts: list[Draft], published: Any, rules: dict[str, dict],
@@ -165,12 +183,14 @@ def _combine(cluster: list[Draft], rules: dict[str, dict], lexicons: LexiconSet 
         context.update(d.incident.context)
     triggers.sort(key=lambda t: t.start)
     spans.sort()
-    incident = Incident(first.incident.sentence, triggers, located, spans, context, first.incident.split)
+    incident = Incident(first.incident.sentence, triggers, located, spans, context, first.incident.split,
+                        unnamed_spot=any(d.incident.unnamed_spot and d.place is located for d in cluster))
     roles = _merge_roles(cluster, located.place.country, lexicons)
-    decision = classify(incident, roles, rules, lexicons) or first.decision
+    victims = any(d.victims for d in cluster)
+    decision = classify(incident, roles, rules, lexicons, victims=victims) or first.decision
     dated = next((d.date for d in cluster if d.date is not None and d.date.value.precision == 1), first.date)
     return Draft(incident, roles, decision, dated, first.order, habitual=all(d.habitual for d in cluster),
-                 anaphoric=first.anaphoric, members=cluster)
+                 anaphoric=first.anaphoric, lead=first.lead, victims=victims, members=cluster)
 
 
 def _strength(rule: str) -> int:

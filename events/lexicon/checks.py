@@ -72,11 +72,17 @@ def _check_actors(lex: LexiconSet) -> Iterator[LexiconProblem]:
             for kind in e.get("refers_to") or []:
                 if kind not in ACTOR_KINDS:
                     yield _p(e, "refers_to", f"unknown actor kind {kind!r}")
+            for target in e.get("refers_to_actors") or []:
+                if target not in ids:
+                    yield _p(e, "refers_to_actors", f"unknown actor id {target!r}")
         elif e.get("by_country"):
             for country, target in (e.get("by_country") or {}).items():
                 if target not in ids:
                     yield _p(e, "by_country", f"{country}: unknown actor id {target!r}")
         else:
+            for ally in e.get("allies") or []:
+                if ally not in ids:
+                    yield _p(e, "allies", f"unknown actor id {ally!r}")
             names = e.get("names")
             if not isinstance(names, list) or not names:
                 yield _p(e, "names", "an actor needs at least one name")

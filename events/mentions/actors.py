@@ -95,22 +95,36 @@ def _resolve_references(mentions: list[Mention], index: dict[str, dict]) -> list
         if ref.via != "reference":
             resolved.append(m)
             continue
-        wanted = set(index[m.entry_id].get("refers_to") or [])
+        entry = index[m.entry_id]
+        wanted = set(entry.get("refers_to") or [])
+        wanted_ids = set(entry.get("refers_to_actors") or [])
+        target_id = ""
         target = None
         for prev in reversed(resolved):
             pref: ActorRef = prev.value
             if not pref.entry_id:
                 continue
-            kind = index[pref.entry_id].get("kind", "")
-            if not wanted or kind in wanted:
-                target = prev
+            prev_entry = index[pref.entry_id]
+            if entry.get("allies_of"):
+                allies = prev_entry.get("allies") or []
+                if allies:
+                    target, target_id = prev, str(allies[0])
+                    break
+                continue
+            if wanted_ids:
+                if pref.entry_id in wanted_ids:
+                    target, target_id = prev, pref.entry_id
+                    break
+                continue
+            if not wanted or prev_entry.get("kind", "") in wanted:
+                target, target_id = prev, pref.entry_id
                 break
         if target is None:
             continue  # nothing to point to: the reference is dropped
         tref: ActorRef = target.value
-        resolved.append(Mention("actor", m.start, m.end, tref.entry_id,
-                                ActorRef(tref.entry_id, "reference", m.entry_id, target.start, tref.by_country),
-                                m.prefix))
+        by_country = bool(index[target_id].get("by_country")) if target_id != tref.entry_id else tref.by_country
+        resolved.append(Mention("actor", m.start, m.end, target_id,
+                                ActorRef(target_id, "reference", m.entry_id, target.start, by_country), m.prefix))
     return resolved
 
 
