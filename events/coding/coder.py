@@ -43,7 +43,7 @@ from ..mentions.lexmatch import entry_index, lexicon_matches
 from ..mentions.triggers import class_rules
 from .build import EventDraft, build_event
 from .classify import classify
-from .incidents import Incident, group_incidents
+from .incidents import Incident, group_incidents, is_heading
 from .roles import ARMED_KINDS, assign_roles, in_sentence
 from .threads import Draft, family, merge_drafts
 
@@ -99,8 +99,15 @@ def _filter_cues(inc: Incident, cues: list[Mention]) -> tuple[list[Mention], set
     kept: list[Mention] = []
     blocked_by: set[str] = set()
     habitual = False
+    first_after: dict[int, int] = {}  # a past reference governs the first event word after it only
+    for c in cues:
+        if c.value.type == "past-reference":
+            after = [t.start for t in inc.triggers if c.value.scope[0] <= t.start < c.value.scope[1]]
+            if after:
+                first_after[id(c)] = min(after)
     for t in inc.triggers:
-        types = {c.value.type for c in blocking_cues(cues, t.start, t.end)}
+        types = {c.value.type for c in blocking_cues(cues, t.start, t.end)
+                 if c.value.type != "past-reference" or first_after.get(id(c)) == t.start}
         if not types:
             kept.append(t)
         elif types == {"generic"} and t.value.cls not in _VIOLENT_CLASSES:
@@ -159,7 +166,7 @@ def _usable_dates(doc: Document, dates: list[Mention]) -> list[Mention]:
 def _topic_agent(doc: Document, actors: list[Mention], lexicons: LexiconSet | None) -> Mention | None:
     """The armed actor named in the headline(s) before the body of the article."""
     for sent in doc.sentences:
-        if not sent.is_heading:
+        if not is_heading(doc, sent):
             return None
         for a in in_sentence(doc, actors, sent.index, "actors"):
             if actor_kind(a.value.entry_id, lexicons) in ARMED_KINDS - {"unidentified"}:
@@ -180,7 +187,7 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
     drafts: list[Draft] = []
     pending: list[tuple[Incident, Any, bool, bool]] = []  # incidents waiting for a place from a later one
     para_ctx: dict[int, Draft] = {}
-    body = [s for s in doc.sentences if not s.is_heading]
+    body = [s for s in doc.sentences if not is_heading(doc, s)]
     lead_para = body[0].paragraph if body else -1
     for order, inc in enumerate(incidents):
         triggers, blocked_by, habitual = _filter_cues(inc, mentions.cues)
@@ -189,8 +196,12 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
             continue
         anaphoric_triggers = [t for t in triggers if discourse.anaphoric_trigger(t)]
         fresh = [t for t in triggers if t not in anaphoric_triggers and t.value.strength == "strong"]
-        if anaphoric_triggers and fresh and any(family_of(t, rules) in {family(d.decision.sub_event_type)
-                                                                       for d in drafts} for t in anaphoric_triggers):
+        told = {family(d.decision.sub_event_type) for d in drafts}
+        back = {family_of(t, rules) for t in anaphoric_triggers}
+        new_kinds = {family_of(t, rules) for t in fresh} - back
+        continues = bool(anaphoric_triggers) and not new_kinds
+        if anaphoric_triggers and new_kinds and back <= told:
+            # 'the clashes erupted after the SDF detained X': the clashes are told already, the arrest is new
             triggers = [t for t in triggers if t not in anaphoric_triggers]
         claims = [c.value.scope for c in mentions.cues if c.value.type == "claim"
                   and inc.sentence.start <= c.value.scope[0] < inc.sentence.end]
@@ -205,11 +216,15 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
             refers_back = False
         previous = drafts[-1] if drafts else None
         para = inc.sentence.paragraph
+        date_m = pick_event_date(doc, dates, inc.start, inc.end)
+        own_date = date_m is not None and inc.sentence.start <= date_m.start < inc.sentence.end
         if inc.place is None:
             source = para_ctx.get(para)
             if source is not None:
                 inc.place, inc.context["place"] = source.place, "paragraph"
-            elif refers_back and previous is not None:
+            elif refers_back and previous is not None and not (
+                    own_date and date_m.value.date != previous.date_key(doc.published)):
+                # 'the attack' with a date of its own ('On Aug. 6, ... were killed in the attack') is another one
                 inc.place, inc.context["place"] = previous.place, "previous incident"
         actors = [a for a in mentions.actors if not any(s <= a.start < e for s, e in claims)]
         roles = assign_roles(doc, inc, actors, mentions.quantities, lexicons, mentions.triggers)
@@ -235,7 +250,6 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
         if decision is None:
             result.rejected.append(_reject(doc, inc, "no-event-type"))
             continue
-        date_m = pick_event_date(doc, dates, inc.start, inc.end)
         if date_m is not None and (set(date_m.value.flags) & _NEVER_EVENT_FLAGS or date_m.value.date is None):
             reason = "date:" + "+".join(sorted(set(date_m.value.flags) & _NEVER_EVENT_FLAGS) or ["unresolved"])
             result.rejected.append(_reject(doc, inc, reason))
@@ -254,7 +268,11 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
                                    f"publication date): {doc.original_text(inc.sentence.start, inc.sentence.end)[:80]!r}")
             continue
         draft = Draft(inc, roles, decision, date_m, order, habitual, anaphoric=refers_back,
-                      lead=inc.sentence.paragraph == lead_para, victims=victims)
+                      lead=inc.sentence.paragraph == lead_para, victims=victims,
+                      separate=discourse.new_incident(inc.sentence.index),
+                      antecedent=drafts[-1].order if drafts else -1,
+                      antecedent_place=drafts[-1].place.place.id if drafts else "",
+                      continues=continues)
         if inc.place is None:
             pending.append((inc, draft, refers_back, False))
             continue
@@ -266,7 +284,6 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
             result.rejected.append(_reject(doc, inc, "no-location"))
             continue
         inc.place, inc.context["place"] = source.place, "next incident"
-        draft.anaphoric = True
         drafts.append(draft)
     merged = merge_drafts(drafts, doc.published, rules, lexicons)
     for d in sorted(merged, key=lambda x: x.order):
@@ -275,6 +292,8 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
             result.rejected.append(_reject(doc, d.incident, reason))
             continue
         result.events.append(event)
+    seen: set[tuple[str, int]] = set()
+    result.rejected = [r for r in result.rejected if (r.reason, r.start) not in seen and not seen.add((r.reason, r.start))]
     return result
 
 

@@ -38,7 +38,7 @@ from ..geo.admin import distance_km
 from ..mentions.base import Document, Mention
 from ..text import Sentence
 
-__all__ = ["Incident", "group_incidents", "codable_places", "contains"]
+__all__ = ["Incident", "group_incidents", "codable_places", "contains", "is_heading"]
 
 _CHAIN_GLUE = frozenset({"", "في", "من", "in", "near", "of", "ريف", "قرب", "مدينه", "محافظه", "بلده", "قريه",
                          "منطقه", "ناحيه", "قضاء", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي",
@@ -255,6 +255,20 @@ def not_event_places(doc: Document, places: list[Any], markers: list[Any]) -> li
     return out
 
 
+_BODY_OPENERS = frozenset({"moreover", "meanwhile", "however", "also", "furthermore", "additionally", "separately",
+                           "earlier", "later", "وفي", "وقال", "وقالت", "واضاف", "واضافت", "وافاد", "وافادت", "وكان",
+                           "وكانت", "كما", "كذلك", "ومساء", "وصباح", "ويوم", "واوضح", "واوضحت", "واشار", "واشارت"})
+
+
+def is_heading(doc: Document, sent: Sentence) -> bool:
+    """A headline, caption or dateline (context only) — not a line that merely lost its final
+    full stop: one opening with a connective ('Moreover, ...', 'وفي ...') continues the body."""
+    if not sent.is_heading:
+        return False
+    first = _WORD.search(doc.key, sent.start, sent.end)
+    return first is None or first.group() not in _BODY_OPENERS
+
+
 def group_incidents(doc: Document, triggers: list[Mention], places: list[Any],
                     actors: list[Mention] | None = None, not_place_markers: list[Any] | None = None
                     ) -> list[Incident]:
@@ -267,7 +281,7 @@ def group_incidents(doc: Document, triggers: list[Mention], places: list[Any],
     by_sentence: dict[int, list[Mention]] = {}
     for t in triggers:
         sent = doc.sentence_at(t.start)
-        if sent is not None and not sent.is_heading:
+        if sent is not None and not is_heading(doc, sent):
             by_sentence.setdefault(sent.index, []).append(t)
     incidents: list[Incident] = []
     for idx in sorted(by_sentence):

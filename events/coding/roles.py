@@ -293,9 +293,9 @@ def assign_roles(doc: Document, incident: Incident, actors: list[Mention],
 
 def _score(ctx: _Sentence, cands: list[Mention], incident: Incident, victim_spans: list[tuple[int, int]],
            casualty_points: list[int], lexicons: LexiconSet | None, roles: Roles
-           ) -> tuple[list[tuple[int, Mention, str]], list[tuple[int, Mention, str]]]:
-    agents: list[tuple[int, Mention, str]] = []
-    targets: list[tuple[int, Mention, str]] = []
+           ) -> tuple[list[tuple[float, Mention, str]], list[tuple[float, Mention, str]]]:
+    agents: list[tuple[float, Mention, str]] = []
+    targets: list[tuple[float, Mention, str]] = []
     unmarked: list[Mention] = []
     first_trigger = min(t.start for t in incident.triggers)
     for a in cands:
@@ -310,7 +310,7 @@ def _score(ctx: _Sentence, cands: list[Mention], incident: Incident, victim_span
         elif any(gs <= a.start < ge for gs, ge in victim_spans):
             targets.append((4, a, "role.victim-group"))
         elif ctx.marker_before(a, "victim-group") and any(clause[0] <= p < a.start for p in casualty_points):
-            targets.append((3, a, "role.victim-group"))
+            targets.append((3.5, a, "role.victim-group"))  # an armed victim beats civilians beside it
         elif (mk := ctx.marker_before(a, "target")) is not None:
             owned = ctx.object_before(mk.token_start) if _owner_marker(ctx.key, mk) else None
             if owned is not None and _target_of(owned, lexicons) == "civilian":

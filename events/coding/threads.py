@@ -57,6 +57,10 @@ class Draft:
     anaphoric: bool = False  # the report refers back to an incident told before ('the attack')
     lead: bool = False  # the report is the article's lead (it sums up what follows)
     victims: bool = False  # dead or wounded are counted
+    separate: bool = False  # the report announces a separate incident ('وفي حادثة منفصلة')
+    antecedent: int = -1  # order of the report just before it (what 'the attack' points to)
+    antecedent_place: str = ""  # and the place id of that report
+    continues: bool = False  # its event words themselves point back ('the attack targeted a market in X')
     members: list[Draft] = field(default_factory=list)  # the reports merged into this one
 
     @property
@@ -109,19 +113,21 @@ def _compatible_actors(a: Draft, b: Draft, lexicons: LexiconSet | None) -> bool:
 
 def _same_place(a: Draft, b: Draft, lexicons: LexiconSet | None) -> bool:
     """The same place, or a wider place that holds the other when the wider report is a summary
-    of the precise one: the article's lead, a report that refers back, or a
-    governorate-level report of the same event type and actors."""
+    of the precise one: the article's lead, a report that refers back, or a governorate-level
+    report of the same event type and actors.  A spot the gazetteer does not know ('قرية الحوايج
+    قرب ذيبان') is not the town it is coded to."""
     pa, pb = a.place, b.place
-    if pa.place.id == pb.place.id and pa.geo_precision == pb.geo_precision:
-        return True
-    if not (contains(pa, pb) or contains(pb, pa) or pa.place.id == pb.place.id):
-        return False
-    wide = a if _specificity(a) > _specificity(b) else b
+    a_holds, b_holds = contains(pa, pb), contains(pb, pa)
+    held = a_holds or b_holds
+    wide = a if a_holds else b
     later = a if a.order > b.order else b
-    if wide.lead or later.anaphoric:
+    earlier = b if later is a else a
+    if held and (wide.lead or _refers_to(later, earlier)):
         return True
     if pa.place.id == pb.place.id:
-        return True
+        return a.incident.unnamed_spot == b.incident.unnamed_spot
+    if not held:
+        return False
     return wide.place.geo_precision == 3 and a.decision.sub_event_type == b.decision.sub_event_type and \
         _named(a, lexicons) == _named(b, lexicons)
 
@@ -132,28 +138,46 @@ def _related_place(a: Draft, b: Draft) -> bool:
     return bool(pa.admin1) and pa.admin1 == pb.admin1 and pa.country == pb.country
 
 
-def _mergeable(a: Draft, b: Draft, published: Any, lexicons: LexiconSet | None) -> bool:
+def _compatible(a: Draft, b: Draft, published: Any, lexicons: LexiconSet | None) -> bool:
+    """Can two reports be of one incident: same day, type family and actors?"""
     if a.date_key(published) != b.date_key(published):
         return False
     if family(a.decision.sub_event_type) != family(b.decision.sub_event_type):
         return False
     if a.incident.split[1] > 1 and b.incident.split[1] > 1 and a.incident.sentence is b.incident.sentence:
         return False  # the places a report names one by one stay apart
-    if not _compatible_actors(a, b, lexicons):
-        return False
     later = a if a.order > b.order else b
-    if a.incident.unnamed_spot != b.incident.unnamed_spot:
-        return False  # 'قرية الحوايج قرب ذيبان' is not Dhiban itself, though it is coded there
-    return _same_place(a, b, lexicons) or (later.anaphoric and _related_place(a, b))
+    if later.separate:
+        return False  # 'وفي حادثة منفصلة', 'in a separate incident'
+    return _compatible_actors(a, b, lexicons)
+
+
+def _linked(a: Draft, b: Draft, lexicons: LexiconSet | None) -> bool:
+    """Do two compatible reports tell the same incident: the same place (or a summary holding the
+    precise one), or a later report referring back to the one just before it ('the attack') in
+    the same governorate?"""
+    if _same_place(a, b, lexicons):
+        return True
+    earlier, later = (a, b) if a.order < b.order else (b, a)
+    return later.continues and _refers_to(later, earlier) and _related_place(a, b) and \
+        a.incident.unnamed_spot == b.incident.unnamed_spot
+
+
+def _refers_to(later: Draft, earlier: Draft) -> bool:
+    """A report that refers back points to the incident told just before it (and so to the
+    reports of that incident at the same place)."""
+    return later.anaphoric and (earlier.order == later.antecedent or
+                                (bool(later.antecedent_place) and earlier.place.place.id == later.antecedent_place))
 
 
 def merge_drafts(drafts: list[Draft], published: Any, rules: dict[str, dict],
                  lexicons: LexiconSet | None = None) -> list[Draft]:
-    """Merge the drafts that report the same incident (leader clustering in text order)."""
+    """Merge the drafts that report the same incident (clustering in text order: a report joins
+    the first incident whose every report it is linked to and compatible with)."""
     clusters: list[list[Draft]] = []
     for d in sorted(drafts, key=lambda x: x.order):
         for cl in clusters:
-            if all(_mergeable(d, m, published, lexicons) for m in cl):
+            if all(_linked(d, m, lexicons) and _compatible(d, m, published, lexicons) for m in cl):
                 cl.append(d)
                 break
         else:
@@ -169,7 +193,10 @@ def _specificity(d: Draft) -> tuple[int, int]:
 
 def _combine(cluster: list[Draft], rules: dict[str, dict], lexicons: LexiconSet | None) -> Draft:
     first = cluster[0]
-    located = min(cluster, key=lambda d: (_specificity(d), -d.anaphoric, d.order)).place
+    # the most precise place; among equals, the one a later report gives in its own words ('the
+    # attack targeted a market in X' places what the lead told vaguely)
+    located = min(cluster, key=lambda d: (_specificity(d), -(d.continues and "place" not in d.incident.context),
+                                          d.order)).place
     triggers: list[Mention] = []
     spans: list[tuple[int, int]] = []
     context: dict[str, Any] = {}
@@ -190,7 +217,8 @@ def _combine(cluster: list[Draft], rules: dict[str, dict], lexicons: LexiconSet 
     decision = classify(incident, roles, rules, lexicons, victims=victims) or first.decision
     dated = next((d.date for d in cluster if d.date is not None and d.date.value.precision == 1), first.date)
     return Draft(incident, roles, decision, dated, first.order, habitual=all(d.habitual for d in cluster),
-                 anaphoric=first.anaphoric, lead=first.lead, victims=victims, members=cluster)
+                 anaphoric=first.anaphoric, lead=first.lead, victims=victims, members=cluster,
+                 antecedent=first.antecedent, antecedent_place=first.antecedent_place)
 
 
 def _strength(rule: str) -> int:
