@@ -129,16 +129,24 @@ class _Discourse:
         self.doc = doc
         index = entry_index("coding", lexicons)
         self.by_kind: dict[str, list[Any]] = {}
+        self.place_anaphors: set[int] = set()
         for m in lexicon_matches(doc, lexicons).get("discourse", []):
             for payload in m.payloads:
                 entry = index[str(payload)]
                 self.by_kind.setdefault(str(entry.get("discourse", "")), []).append(m)
+                if entry.get("refers") == "place":
+                    self.place_anaphors.add(id(m))
 
     def _in(self, kind: str, sent_index: int) -> list[Any]:
         return in_sentence(self.doc, self.by_kind.get(kind, []), sent_index, f"discourse:{kind}")
 
-    def refers_back(self, sent_index: int) -> bool:
-        return bool(self._in("anaphor", sent_index)) and not self._in("new-incident", sent_index)
+    def refers_back(self, sent_index: int, before: int | None = None) -> bool:
+        """The sentence points back to an earlier incident before it tells anything new (an
+        anaphor after a fresh event word points inside its own sentence: 'غارة جوية ... كما أسفر
+        القصف عن أضرار')."""
+        anaphors = [a for a in self._in("anaphor", sent_index)
+                    if before is None or a.token_start < before or id(a) in self.place_anaphors]
+        return bool(anaphors) and not self._in("new-incident", sent_index)
 
     def new_incident(self, sent_index: int) -> bool:
         return bool(self._in("new-incident", sent_index))
@@ -199,7 +207,8 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
         told = {family(d.decision.sub_event_type) for d in drafts}
         back = {family_of(t, rules) for t in anaphoric_triggers}
         new_kinds = {family_of(t, rules) for t in fresh} - back
-        continues = bool(anaphoric_triggers) and not new_kinds
+        strong = sorted((t for t in triggers if t.value.strength == "strong"), key=lambda t: t.start)
+        continues = bool(anaphoric_triggers) and not new_kinds and bool(strong) and strong[0] in anaphoric_triggers
         if anaphoric_triggers and new_kinds and back <= told:
             # 'the clashes erupted after the SDF detained X': the clashes are told already, the arrest is new
             triggers = [t for t in triggers if t not in anaphoric_triggers]
@@ -211,7 +220,8 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
         else:
             claims = []
         inc.triggers = triggers
-        refers_back = discourse.refers_back(inc.sentence.index) or len(anaphoric_triggers) == len(triggers)
+        first_fresh = min((t.start - len(t.prefix) for t in fresh), default=None)
+        refers_back = discourse.refers_back(inc.sentence.index, first_fresh) or len(anaphoric_triggers) == len(triggers)
         if discourse.new_incident(inc.sentence.index):
             refers_back = False
         previous = drafts[-1] if drafts else None
@@ -222,10 +232,12 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
             source = para_ctx.get(para)
             if source is not None:
                 inc.place, inc.context["place"] = source.place, "paragraph"
+                inc.unnamed_spot = source.incident.unnamed_spot
             elif refers_back and previous is not None and not (
                     own_date and date_m.value.date != previous.date_key(doc.published)):
                 # 'the attack' with a date of its own ('On Aug. 6, ... were killed in the attack') is another one
                 inc.place, inc.context["place"] = previous.place, "previous incident"
+                inc.unnamed_spot = previous.incident.unnamed_spot
         actors = [a for a in mentions.actors if not any(s <= a.start < e for s, e in claims)]
         roles = assign_roles(doc, inc, actors, mentions.quantities, lexicons, mentions.triggers)
         if roles.actor1 is None:
@@ -284,6 +296,7 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
             result.rejected.append(_reject(doc, inc, "no-location"))
             continue
         inc.place, inc.context["place"] = source.place, "next incident"
+        inc.unnamed_spot = source.incident.unnamed_spot
         drafts.append(draft)
     merged = merge_drafts(drafts, doc.published, rules, lexicons)
     for d in sorted(merged, key=lambda x: x.order):

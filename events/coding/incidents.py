@@ -179,6 +179,8 @@ def _locates_unnamed(doc: Document, p: Any) -> bool:
     """'بلدة أبريهة بريف دير الزور', 'the village of Al-Harija in the countryside of Deir al-Zour':
     the wide place locates a named spot the gazetteer does not know; it stands for that spot."""
     words = _WORD.findall(doc.key, max(0, p.start - 40), p.start)[-4:]
+    if any(w in _BETWEEN or w.startswith("بين") for w in words):
+        return False  # 'بين بلدتي سحم الجولان والشجرة': one place between two
     words = [_base(w) for w in words if w not in ("of", "the", "في", "in")]
     return len(words) >= 2 and any(w in _FEATURE_NOUNS for w in words[-3:-1])
 
@@ -208,7 +210,7 @@ def _representatives(doc: Document, places: list[Any]) -> dict[int, Any]:
 
 
 def _coordinated_after(doc: Document, p: Any, places: list[Any], clause: tuple[int, int],
-                       blockers: list[int]) -> list[Any]:
+                       blockers: list[int], spots: frozenset[int] = frozenset()) -> list[Any]:
     """Places joined to ``p`` by 'و' / ',' / 'and' in its clause, in order."""
     out: list[Any] = []
     last = p
@@ -224,8 +226,9 @@ def _coordinated_after(doc: Document, p: Any, places: list[Any], clause: tuple[i
         others = [w for w in words if w not in _COORD_GLUE]
         if not has_coord or len(others) > 3 or len(gap) > 80:
             break
-        if contains(q, last) or contains(last, q) or contains(q, p) or contains(p, q):
-            continue
+        if contains(q, last) or (contains(last, q) and id(last) not in spots) or contains(q, p) or \
+                (contains(p, q) and id(p) not in spots):
+            continue  # an admin context, not another place ('بريف إدلب' after a village of Idlib)
         out.append(q)
         last = q
     return out
@@ -318,7 +321,8 @@ def group_incidents(doc: Document, triggers: list[Mention], places: list[Any],
                 continue
             clause = _clause_of(doc, sent, inc.place.start)
             used = {id(i.place) for i in groups.values()}
-            extra = [q for q in _coordinated_after(doc, inc.place, sent_places, clause, blockers)
+            spots = frozenset(id(q) for q in sent_places if _locates_unnamed(doc, q))
+            extra = [q for q in _coordinated_after(doc, inc.place, sent_places, clause, blockers, spots)
                      if id(q) not in used and rep.get(id(q), q) is q]
             if extra:
                 n = len(extra) + 1

@@ -144,6 +144,8 @@ def _check_coding(lex: LexiconSet) -> Iterator[LexiconProblem]:
             yield from _check_phrase_lists(e, "phrases")
             if e.get("discourse") not in ("anaphor", "new-incident", "not-event-place"):
                 yield _p(e, "discourse", f"{e.get('discourse')!r} is not one of anaphor, new-incident, not-event-place")
+            if e.get("discourse") == "anaphor" and e.get("refers") not in ("place", "event"):
+                yield _p(e, "refers", "an anaphor refers to a 'place' or an 'event'")
         else:
             yield _p(e, "kind", f"unknown kind {kind!r} (class, note, role, target, discourse)")
 
