@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import taxonomy as tx
-from ..lexicon import LexiconSet
+from ..lexicon import LexiconSet, default_lexicons, load_entries
 from ..mentions.actors import actor_kind, actor_name, actor_type, concrete_entry
 from ..mentions.base import Document, Mention
 from ..model import Event, Evidence, ProvenanceItem
@@ -41,6 +41,7 @@ class EventDraft:
     fatality_rule: str = ""
     timestamp: int = 0
     fatality_note: str = ""  # 'N fatalities split across K events, M fatalities coded to this event.'
+    quantities: list[Mention] = field(default_factory=list)  # the document's counts (crowd sizes)
 
 
 @dataclass
@@ -83,13 +84,9 @@ def _prov(doc: Document, rule: str, entries: list[str], mentions: list[Mention] 
     return ProvenanceItem(rule=rule, entries=entries)
 
 
-def _prov_by_sentence(doc: Document, rule: str, mentions: list[Mention]) -> list[ProvenanceItem]:
-    """One provenance item per sentence of the mentions (merged reports span several)."""
-    groups: dict[int, list[Mention]] = {}
-    for m in mentions:
-        sent = doc.sentence_at(m.start)
-        groups.setdefault(sent.index if sent is not None else -1, []).append(m)
-    return [_prov(doc, rule, list(dict.fromkeys(m.entry_id for m in ms)), ms) for _, ms in sorted(groups.items())]
+def _prov_each(doc: Document, rule: str, mentions: list[Mention]) -> list[ProvenanceItem]:
+    """One provenance item per word that produced the field (merged reports span sentences)."""
+    return [_prov(doc, rule, [m.entry_id], [m]) for m in sorted(mentions, key=lambda m: m.start)]
 
 
 def _evidence(doc: Document, inc: Incident) -> list[Evidence]:
@@ -102,8 +99,31 @@ def _evidence(doc: Document, inc: Incident) -> list[Evidence]:
     return [doc.evidence(sent.start, sent.end) for _, sent in sorted(sentences.items())]
 
 
-def _crowd_tag(doc: Document, inc: Incident) -> str:
-    return "crowd size=no report"
+def _crowd_tag(doc: Document, inc: Incident, quantities: list[Mention], lexicons: LexiconSet | None) -> str:
+    """ACLED's 'crowd size=' tag in the source's wording: 'hundreds', 'tens of thousands', 'about
+    200', 'over 1,000', '600'; 'no report' when the report gives no size."""
+    crowd = [q for q in quantities if q.value.category == "people" and any(s <= q.start < e for s, e in inc.spans)]
+    protest = [t.start for t in inc.triggers if t.value.cls in ("protest", "violent-crowd")]
+    if not crowd:
+        return "crowd size=no report"
+    q = min(crowd, key=lambda q: min((abs(q.start - p) for p in protest), default=0))
+    words = crowd_words(lexicons)
+    for entry in q.value.entries:
+        if entry in words:
+            return f"crowd size={words[entry]}"
+    value = f"{q.value.value:,}"
+    prefix = {"about": "about ", "at_least": "at least ", "more_than": "over "}.get(q.value.qualifier, "")
+    return f"crowd size={prefix}{value}"
+
+
+def crowd_words(lexicons: LexiconSet | None) -> dict[str, str]:
+    """Number entry id -> crowd size wording (coding.yaml entries of kind crowd)."""
+    out: dict[str, str] = {}
+    for e in load_entries("coding", lexicons or default_lexicons()):
+        if e.get("kind") == "crowd":
+            for n in e.get("numbers") or []:
+                out[str(n)] = str(e["tag"])
+    return out
 
 
 def build_event(d: EventDraft, lexicons: LexiconSet | None = None) -> tuple[Event | None, str]:
@@ -173,7 +193,9 @@ def build_event(d: EventDraft, lexicons: LexiconSet | None = None) -> tuple[Even
                               lexicons)
             else:
                 return None, "no-actor"
-        if etype == "Explosions/Remote violence" and a2 is None and roles.target == "civilian":
+        if etype == "Explosions/Remote violence" and a2 is None and roles.target == "civilian" and roles.civilian_owner:
+            # a grenade on an official's house: the people there were the target (a house hit in a strike
+            # with no one named is not 'civilians targeted')
             a2 = _generic(civilians, "role.civilian-target", date, country, lexicons)
         if etype == "Explosions/Remote violence" and a2 is not None and a2.entry != civilians and any(
                 concrete_entry(v.value.entry_id, country, lexicons) == civilians for v in roles.victims):
@@ -214,10 +236,11 @@ def build_event(d: EventDraft, lexicons: LexiconSet | None = None) -> tuple[Even
         location=place.name, admin1=place.admin1, admin2=place.admin2, written=located.written,
         coded_to=located.coded_to, fatalities=d.fatalities, fatality_note=d.fatality_note, lexicons=lexicons,
     )
-    tags = _crowd_tag(doc, inc) if etype in ("Protests", "Riots") and sub != "Mob violence" else ""
+    tags = _crowd_tag(doc, inc, d.quantities, lexicons) if etype in ("Protests", "Riots") and sub != "Mob violence" \
+        else ""
     prov: dict[str, list[ProvenanceItem]] = {
         "event_date": [_prov(doc, date_rule, date_entries, [d.date] if d.date else None)],
-        "sub_event_type": _prov_by_sentence(doc, d.decision.rule, inc.triggers),
+        "sub_event_type": _prov_each(doc, d.decision.rule, inc.triggers),
         "actor1": [_prov(doc, a1.rule, [a1.entry], [a1.mention] if a1.mention else None)],
         "location": [_prov(doc, f"place.{located.relation}", list(located.entries))],
         "geo_precision": [ProvenanceItem(rule=f"geo.{located.relation}", entries=list(located.entries),

@@ -19,6 +19,7 @@ from .roles import Roles
 
 __all__ = ["TypeDecision", "classify"]
 
+_REMOTE = frozenset({"air", "shelling", "bombardment", "suicide", "chemical"})
 _STATE_KINDS = frozenset({"state", "police", "coalition"})
 
 
@@ -53,6 +54,10 @@ def classify(incident: Incident, roles: Roles, rules: dict[str, dict], lexicons:
                     if any(t.value.strength == "strong" and sp[0] <= t.start < sp[1] for t in main)]
     if strong_spans:
         main = [t for t in main if t.value.strength == "strong" or any(s <= t.start < e for s, e in strong_spans)]
+    remote = {t.value.cls for t in main} & _REMOTE
+    if remote and all(t.value.repels for t in main if t.value.cls == "clash"):
+        # air defences repelling a strike ('التصدي لهجوم إسرائيلي جوي') fight no one on the ground
+        main = [t for t in main if t.value.cls != "clash"]
     kept = set(map(id, main))
     classes = {t.value.cls for t in incident.triggers if id(t) in kept or t.value.modifies}
     modifiers = {t.value.cls for t in incident.triggers if t.value.modifies}

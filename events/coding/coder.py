@@ -43,7 +43,7 @@ from ..mentions.lexmatch import entry_index, lexicon_matches
 from ..mentions.triggers import class_rules
 from .build import EventDraft, build_event
 from .classify import classify
-from .incidents import Incident, group_incidents, is_heading
+from .incidents import Incident, group_incidents, is_heading, spot_name
 from .roles import ARMED_KINDS, assign_roles, in_sentence
 from .threads import Draft, family, merge_drafts
 
@@ -53,6 +53,8 @@ _VIOLENT_CLASSES = frozenset({"clash", "attack", "shooting", "killing", "air", "
                               "grenade", "suicide", "chemical", "abduction", "sexual", "mob", "territory"})
 _NEVER_EVENT_FLAGS = frozenset({"future", "month-only", "year-only", "since", "cumulative"})
 _REMOTE_CLASSES = frozenset({"air", "shelling", "bombardment"})
+_SELF_REPORTED = frozenset({"arrest", "territory", "activity", "interception", "defusal", "transfer", "agreement",
+                            "clash"})
 _CLOCK = regex.compile(r"\s*\d{1,2}:\d{2}")
 
 
@@ -229,7 +231,7 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
         date_m = pick_event_date(doc, dates, inc.start, inc.end)
         own_date = date_m is not None and inc.sentence.start <= date_m.start < inc.sentence.end
         if inc.place is None:
-            source = para_ctx.get(para)
+            source = para_ctx.get(para) or _same_spot(doc, inc, drafts)
             if source is not None:
                 inc.place, inc.context["place"] = source.place, "paragraph"
                 inc.unnamed_spot = source.incident.unnamed_spot
@@ -249,8 +251,24 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
                     else "role.context-continuation"
             elif topic is not None and {t.value.cls for t in triggers} & _REMOTE_CLASSES:
                 roles.actor1, roles.rules["actor1"] = topic, "role.context-topic"
-            elif roles.speakers and _has_agent(_Speaker(roles.speakers[0]), lexicons):
+            elif roles.speakers and _has_agent(_Speaker(roles.speakers[0]), lexicons) and \
+                    {t.value.cls for t in triggers} <= _SELF_REPORTED:
+                # 'أعلنت قوات سوريا الديمقراطية السيطرة على القرية': a force reporting its own operation
                 roles.actor1, roles.rules["actor1"] = roles.speakers[0], "role.speaker-fallback"
+        if any(t.value.responds for t in triggers) and previous is not None and \
+                previous.incident.sentence is not inc.sentence and previous.roles.actor1 is not None:
+            # 'القوات ... ردت على مصادر النيران': those who answer were the target of the attack told before
+            attacker = previous.roles.actor1
+            responders = [m for m in (roles.actor1, roles.actor2, *roles.assoc2) if m is not None
+                          and m.value.entry_id != attacker.value.entry_id]
+            responders.sort(key=lambda m: actor_kind(m.value.entry_id, lexicons) not in ("state", "police"))
+            if responders:
+                roles.actor1, roles.actor2, roles.assoc2 = attacker, responders[0], responders[1:]
+                roles.rules.update(actor1="role.context-response", actor2="role.responder")
+                roles.victims = [responders[0]]
+                refers_back = continues = True
+                if inc.place is None:
+                    inc.place, inc.context["place"] = previous.place, "previous incident"
         if all(t.value.strength == "weak" for t in triggers):
             killed = [q for q in mentions.quantities if inc.start <= q.start < inc.end and q.value.category == "killed"]
             if not (killed and _has_agent(roles, lexicons)):
@@ -291,7 +309,7 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
         drafts.append(draft)
         para_ctx[para] = draft
     for inc, draft, _refers_back, _ in pending:
-        source = _later_source(doc, draft, drafts)
+        source = _later_source(doc, draft, drafts) if inc.sentence.paragraph == lead_para else None
         if source is None:
             result.rejected.append(_reject(doc, inc, "no-location"))
             continue
@@ -308,6 +326,16 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
     seen: set[tuple[str, int]] = set()
     result.rejected = [r for r in result.rejected if (r.reason, r.start) not in seen and not seen.add((r.reason, r.start))]
     return result
+
+
+def _same_spot(doc: Document, inc: Incident, drafts: list[Draft]) -> Draft | None:
+    """An earlier incident at an unknown spot this sentence names again ('بلدة كويا')."""
+    text = " " + doc.key[inc.sentence.start:inc.sentence.end] + " "
+    for d in reversed(drafts):
+        name = spot_name(doc, d.place)
+        if name and regex.search(r"(?<!\w)" + regex.escape(name) + r"(?!\w)", text):
+            return d
+    return None
 
 
 _BATTLES = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
@@ -371,7 +399,8 @@ def _build(doc: Document, d: Draft, mentions: Mentions, lexicons: LexiconSet | N
         fatalities, fat_rule = share, fat_rule + "+split"
     draft = EventDraft(doc=doc, incident=inc, roles=d.roles, decision=d.decision, date=d.date,
                        habitual=d.habitual, fatalities=fatalities, fatality_mentions=fat_mentions,
-                       fatality_rule=fat_rule, timestamp=timestamp, fatality_note=split_note)
+                       fatality_rule=fat_rule, timestamp=timestamp, fatality_note=split_note,
+                       quantities=mentions.quantities)
     return build_event(draft, lexicons)
 
 

@@ -38,7 +38,7 @@ from ..geo.admin import distance_km
 from ..mentions.base import Document, Mention
 from ..text import Sentence
 
-__all__ = ["Incident", "group_incidents", "codable_places", "contains", "is_heading"]
+__all__ = ["Incident", "group_incidents", "codable_places", "contains", "is_heading", "spot_name"]
 
 _CHAIN_GLUE = frozenset({"", "في", "من", "in", "near", "of", "ريف", "قرب", "مدينه", "محافظه", "بلده", "قريه",
                          "منطقه", "ناحيه", "قضاء", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي",
@@ -175,10 +175,24 @@ _FEATURE_NOUNS = frozenset({"بلده", "قريه", "مدينه", "منطقه", 
                             "town", "city", "area", "neighbourhood", "district", "مخيم", "camp"})
 
 
+def spot_name(doc: Document, p: Any) -> str:
+    """The name of the unknown spot a wide place locates ('بلدة كويا الواقعة في منطقة حوض اليرموك'
+    -> 'كويا'), or ''."""
+    if not _locates_unnamed(doc, p):
+        return ""
+    words = _WORD.findall(doc.key, max(0, p.start - 60), p.start)
+    for i in range(len(words) - 1, -1, -1):
+        if _base(words[i]) in _FEATURE_NOUNS:
+            name = [w for w in words[i + 1:i + 3] if w not in ("of", "the", "في", "in") and _base(w) not in _COORD_GLUE]
+            return " ".join(name[:1])
+    return ""
+
+
 def _locates_unnamed(doc: Document, p: Any) -> bool:
     """'بلدة أبريهة بريف دير الزور', 'the village of Al-Harija in the countryside of Deir al-Zour':
     the wide place locates a named spot the gazetteer does not know; it stands for that spot."""
     words = _WORD.findall(doc.key, max(0, p.start - 40), p.start)[-4:]
+    words = words[:-1] if words and words[-1] in ("الواقعه", "الواقع", "located", "situated") else words
     if any(w in _BETWEEN or w.startswith("بين") for w in words):
         return False  # 'بين بلدتي سحم الجولان والشجرة': one place between two
     words = [_base(w) for w in words if w not in ("of", "the", "في", "in")]

@@ -55,6 +55,7 @@ class Roles:
     partners: list[Mention] = field(default_factory=list)  # "with X": allies or opponents, by type
     victims: list[Mention] = field(default_factory=list)  # every actor read as a target, best first
     speakers: list[Mention] = field(default_factory=list)  # sources of the report, not participants
+    civilian_owner: bool = False  # a civilian object named with its owner was hit ('منزل مسؤول')
     target: str = "none"  # 'armed' | 'civilian' | 'none'
     target_words: list[Match] = field(default_factory=list)
     rules: dict[str, str] = field(default_factory=dict)  # 'actor1' -> rule id, 'actor2' -> rule id
@@ -125,6 +126,7 @@ class _Sentence:
         self.triggers = triggers
         self.markers = markers
         self.targets = targets
+        self.quantities: list[Mention] = []
 
     def _glue_to(self, end: int, start: int, max_words: int = 0) -> bool:
         """Only punctuation, partitive words and at most ``max_words`` other words in [end, start)."""
@@ -190,6 +192,11 @@ class _Sentence:
                 return w
         return None
 
+    def counts_between(self, start: int, end: int) -> bool:
+        """A count of people starts in [start, end) (not one the actor itself heads)."""
+        return any(start <= q.start < end and not any(a.start <= q.start < a.end for a in self.actors)
+                   for q in self.quantities)
+
     def possessive_after(self, m: Mention) -> bool:
         """Another party introduced by لـ after the actor, in its clause ('استهداف X لـ Y')."""
         clause = self.doc.clause_at(m.start) or (m.start, m.end)
@@ -249,6 +256,7 @@ def assign_roles(doc: Document, incident: Incident, actors: list[Mention],
                            else incident.triggers, key=lambda t: t.start)
     target_matches = in_sentence(doc, lexicon_matches(doc, lexicons).get("target", []), sent.index, "targets")
     ctx = _Sentence(doc, sent.index, sent_actors, sent_triggers, markers, target_matches)
+    ctx.quantities = [q for q in in_sentence(doc, quantities, sent.index, "quantities") if q.value.category != "cumulative"]
     roles.speakers = speaker_mentions(doc, actors, sent.index, lexicons, triggers)
     candidates = [a for a in sent_actors if a not in roles.speakers]
     local = [a for a in candidates if _in_spans(a.start, incident.spans)]
@@ -272,6 +280,10 @@ def assign_roles(doc: Document, incident: Incident, actors: list[Mention],
     if agents:
         roles.actor1 = agents[0][1]
         roles.rules["actor1"] = agents[0][2]
+        # 'القوات التركية والفصائل المتحالفة معها': joined to the agent by 'و', an ally, not a target
+        if not _between_before(doc, roles.actor1):  # 'اشتباكات بين X و Y': opponents, not allies
+            allies = _coordinated(doc, roles.actor1, local, set())
+            targets = [x for x in targets if not (x[1] in allies and x[0] < 2)]
     for _score_value, t, rule in targets:
         if roles.actor1 is None or _entry_of(t) != _entry_of(roles.actor1):
             if roles.actor2 is None:
@@ -287,7 +299,7 @@ def assign_roles(doc: Document, incident: Incident, actors: list[Mention],
     roles.target_words = [m for m in target_matches if _in_spans(m.start, incident.spans)]
     roles.target = _target_kind(roles, lexicons)
     if roles.actor2 is None and any(_target_of(w, lexicons) == "civilian" for w in owned_civilian):
-        roles.target = "civilian"
+        roles.target, roles.civilian_owner = "civilian", True
     return roles
 
 
@@ -326,11 +338,15 @@ def _score(ctx: _Sentence, cands: list[Mention], incident: Incident, victim_span
         elif before is not None and ctx.doc.language == "en":
             targets.append((2, a, "role.object-of-event"))
         elif before is not None and not lam(a.prefix) and _patient_first(before) \
-                and not ctx.possessive_after(a):
+                and not ctx.possessive_after(a) and not _object_follows(ctx, a, victim_spans, casualty_points):
             targets.append((2, a, "role.object-of-event"))
         elif before is not None:
             agents.append((3, a, "role.doer-of-event"))
         elif after is not None and not (ctx.doc.language == "en" and _is_passive_before(ctx, after)):
+            head = _chain_head(ctx, a)  # 'القوات التركية والفصائل المتحالفة معها قصفت': the first is the subject
+            if head is not a and head in cands:
+                agents.append((2, head, "role.subject-of-event"))
+                continue
             agents.append((2, a, "role.subject-of-event"))
         elif lam(a.prefix) and a.start > first_trigger:
             targets.append((1, a, "role.possessive-after-trigger"))
@@ -357,6 +373,31 @@ def _target_of(m: Match, lexicons: LexiconSet | None) -> str:
     return str(index[str(m.payloads[0])].get("target", ""))
 
 
+def _chain_head(ctx: _Sentence, a: Mention) -> Mention:
+    """The first actor of a coordination 'X و Y' / 'X and Y' that ends with ``a``."""
+    head = a
+    for b in reversed([x for x in ctx.actors if x.end <= a.start]):
+        gap = ctx.key[b.end:head.start - len(head.prefix)].strip()
+        joined = (head.prefix.startswith("و") and gap in ("", ",")) or gap in ("و", "and", ",", ", and")
+        if not joined:
+            break
+        head = b
+    return head
+
+
+def _object_follows(ctx: _Sentence, a: Mention, victim_spans: list[tuple[int, int]], casualty_points: list[int]
+                    ) -> bool:
+    """Verb-subject-object: 'اختطف تنظيم داعش 20 شخصا' — a victim named after the actor makes the
+    actor the subject of the verb, not the victim of a noun ('اختطاف X')."""
+    clause = ctx.doc.clause_at(a.start) or (a.start, a.end)
+    stop = min((t.start for t in ctx.triggers if t.start >= a.end), default=clause[1])
+    stop = min(stop, clause[1], a.end + 40)
+    victims = [b for b in ctx.actors if a.end <= b.start < stop and b is not a
+               and actor_kind(_entry_of(b), None) == "civilians"]
+    counted = ctx.counts_between(a.end, stop)
+    return bool(victims or counted)
+
+
 def _patient_first(trigger: Mention) -> bool:
     return bool(getattr(trigger.value, "patient_first", False))
 
@@ -365,6 +406,12 @@ def _is_passive_before(ctx: _Sentence, trigger: Mention) -> bool:
     """'four fighters were killed': the actor before a passive English verb is its victim."""
     words = _words(ctx.key, max(0, trigger.start - 12), trigger.start)
     return bool(words) and words[-1] in ("was", "were", "been", "being", "is", "are", "be")
+
+
+def _between_before(doc: Document, m: Mention) -> bool:
+    words = _words(doc.key, max(0, m.start - len(m.prefix) - 25), m.start - len(m.prefix))
+    words = [w for w in words if w not in ("the", "ال")]
+    return bool(words) and words[-1] in ("بين", "between", "وبين")
 
 
 def _coordinated(doc: Document, head: Mention | None, local: list[Mention], exclude: set) -> list[Mention]:

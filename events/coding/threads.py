@@ -125,7 +125,10 @@ def _same_place(a: Draft, b: Draft, lexicons: LexiconSet | None) -> bool:
     if held and (wide.lead or _refers_to(later, earlier)):
         return True
     if pa.place.id == pb.place.id:
-        return a.incident.unnamed_spot == b.incident.unnamed_spot
+        if a.incident.unnamed_spot == b.incident.unnamed_spot:
+            return True
+        vague = b if b.incident.unnamed_spot else a  # the report naming no spot is a summary only as the lead
+        return vague.lead
     if not held:
         return False
     return wide.place.geo_precision == 3 and a.decision.sub_event_type == b.decision.sub_event_type and \
@@ -173,16 +176,31 @@ def _refers_to(later: Draft, earlier: Draft) -> bool:
 def merge_drafts(drafts: list[Draft], published: Any, rules: dict[str, dict],
                  lexicons: LexiconSet | None = None) -> list[Draft]:
     """Merge the drafts that report the same incident (clustering in text order: a report joins
-    the first incident whose every report it is linked to and compatible with)."""
+    the first incident it is linked to, compatible with every report of it, and placed where that
+    incident is placed)."""
     clusters: list[list[Draft]] = []
     for d in sorted(drafts, key=lambda x: x.order):
         for cl in clusters:
-            if all(_linked(d, m, lexicons) and _compatible(d, m, published, lexicons) for m in cl):
+            if all(_compatible(d, m, published, lexicons) for m in cl) and any(_linked(d, m, lexicons) for m in cl) \
+                    and _fits(d, _anchor(cl), lexicons):
                 cl.append(d)
                 break
         else:
             clusters.append([d])
     return [_combine(cl, rules, lexicons) if len(cl) > 1 else cl[0] for cl in clusters]
+
+
+def _anchor(cluster: list[Draft]) -> Draft:
+    """The report whose place the merged incident takes (see ``_combine``)."""
+    return min(cluster, key=lambda d: (_specificity(d), -(d.continues and "place" not in d.incident.context), d.order))
+
+
+def _fits(d: Draft, anchor: Draft, lexicons: LexiconSet | None) -> bool:
+    """Is a report placed where an incident is (its place, a place holding it, or a refinement)?"""
+    if d.place.place.id == anchor.place.place.id:
+        return True
+    return contains(d.place, anchor.place) or contains(anchor.place, d.place) or (
+        d.continues and _related_place(d, anchor))
 
 
 def _specificity(d: Draft) -> tuple[int, int]:
@@ -195,8 +213,7 @@ def _combine(cluster: list[Draft], rules: dict[str, dict], lexicons: LexiconSet 
     first = cluster[0]
     # the most precise place; among equals, the one a later report gives in its own words ('the
     # attack targeted a market in X' places what the lead told vaguely)
-    located = min(cluster, key=lambda d: (_specificity(d), -(d.continues and "place" not in d.incident.context),
-                                          d.order)).place
+    located = _anchor(cluster).place
     triggers: list[Mention] = []
     spans: list[tuple[int, int]] = []
     context: dict[str, Any] = {}
@@ -243,8 +260,6 @@ def _merge_roles(cluster: list[Draft], country: str, lexicons: LexiconSet | None
     best2: tuple[int, int, int] | None = None
     for d in cluster:
         cands = [(d.roles.actor2, d.roles.rules.get("actor2", ""))] + [(v, "role.victim") for v in d.roles.victims]
-        if d.roles.actor1 is not None and _entry(d.roles.actor1, country, lexicons) != a1:
-            cands.append((d.roles.actor1, "role.other-side"))
         for m, rule in cands:
             e = _entry(m, country, lexicons)
             if m is None or not e or e == a1:

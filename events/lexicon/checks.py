@@ -140,6 +140,13 @@ def _check_coding(lex: LexiconSet) -> Iterator[LexiconProblem]:
                 yield _p(e, "template", f"unknown placeholder {{{name}}}")
         elif kind in ("role", "target"):
             yield from _check_phrase_lists(e, "phrases")
+        elif kind == "crowd":
+            if not isinstance(e.get("tag"), str) or not isinstance(e.get("numbers"), list):
+                yield _p(e, "tag", "a crowd entry needs a 'tag' and a list of 'numbers' entry ids")
+            known = {n["id"] for n in lex.entries("numbers")}
+            for n in e.get("numbers") or []:
+                if n not in known:
+                    yield _p(e, "numbers", f"unknown numbers entry {n!r}")
         elif kind == "discourse":
             yield from _check_phrase_lists(e, "phrases")
             if e.get("discourse") not in ("anaphor", "new-incident", "not-event-place"):
@@ -147,7 +154,7 @@ def _check_coding(lex: LexiconSet) -> Iterator[LexiconProblem]:
             if e.get("discourse") == "anaphor" and e.get("refers") not in ("place", "event"):
                 yield _p(e, "refers", "an anaphor refers to a 'place' or an 'event'")
         else:
-            yield _p(e, "kind", f"unknown kind {kind!r} (class, note, role, target, discourse)")
+            yield _p(e, "kind", f"unknown kind {kind!r} (class, note, role, target, discourse, crowd)")
 
 
 def _check_triggers(lex: LexiconSet) -> Iterator[LexiconProblem]:
