@@ -49,12 +49,13 @@ from .threads import Draft, family, merge_drafts
 
 __all__ = ["Mentions", "Rejected", "CodingResult", "code_document"]
 
-_VIOLENT_CLASSES = frozenset({"clash", "attack", "shooting", "killing", "air", "bombardment", "shelling", "ied",
+_VIOLENT_CLASSES = frozenset({"clash", "attack", "raid", "shooting", "killing", "air", "bombardment", "shelling", "ied",
                               "grenade", "suicide", "chemical", "abduction", "sexual", "mob", "territory"})
 _NEVER_EVENT_FLAGS = frozenset({"future", "month-only", "year-only", "since", "cumulative"})
 _REMOTE_CLASSES = frozenset({"air", "shelling", "bombardment"})
+_JOINING_CLASSES = frozenset({"raid", "air"})  # weak words that can open an incident told in the next sentences
 _SELF_REPORTED = frozenset({"arrest", "territory", "activity", "interception", "defusal", "transfer", "agreement",
-                            "clash"})
+                            "clash", "raid"})
 _CLOCK = regex.compile(r"\s*\d{1,2}:\d{2}")
 
 
@@ -221,6 +222,7 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
             triggers = asserted  # 'أعلنت السيطرة على القرية، زاعمة أنها اعتقلت أربعة': the claim is not coded
         else:
             claims = []
+        triggers = [t for t in triggers if not _idle_aircraft(doc, t, triggers)] or triggers
         inc.triggers = triggers
         first_fresh = min((t.start - len(t.prefix) for t in fresh), default=None)
         refers_back = discourse.refers_back(inc.sentence.index, first_fresh) or len(anaphoric_triggers) == len(triggers)
@@ -269,14 +271,19 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
                 refers_back = continues = True
                 if inc.place is None:
                     inc.place, inc.context["place"] = previous.place, "previous incident"
+        weak = False
         if all(t.value.strength == "weak" for t in triggers):
             killed = [q for q in mentions.quantities if inc.start <= q.start < inc.end and q.value.category == "killed"]
             if not (killed and _has_agent(roles, lexicons)):
-                result.rejected.append(_reject(doc, inc, "weak-trigger-only"))
-                continue
+                if inc.place is None or not {t.value.cls for t in triggers} & _JOINING_CLASSES:
+                    result.rejected.append(_reject(doc, inc, "weak-trigger-only"))
+                    continue
+                # a raid or an aircraft alone is no event, but it may be the start of one told next
+                # ('نفذت قوات التحالف عملية إنزال ... أسفرت العملية عن اعتقال ...'): kept until the merge
+                weak = True
         victims = any(any(sp[0] <= q.start < sp[1] for sp in inc.spans) and q.value.category in
                       ("killed", "wounded", "casualties") and not q.value.explicit_zero for q in mentions.quantities)
-        decision = classify(inc, roles, rules, lexicons, victims=victims)
+        decision = classify(inc, roles, rules, lexicons, victims=victims or weak)
         if decision is None:
             result.rejected.append(_reject(doc, inc, "no-event-type"))
             continue
@@ -297,7 +304,7 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
             result.problems.append(f"{doc.article.id}: could not date an event (no date in the text and no "
                                    f"publication date): {doc.original_text(inc.sentence.start, inc.sentence.end)[:80]!r}")
             continue
-        draft = Draft(inc, roles, decision, date_m, order, habitual, anaphoric=refers_back,
+        draft = Draft(inc, roles, decision, date_m, order, habitual, weak=weak, anaphoric=refers_back,
                       lead=inc.sentence.paragraph == lead_para, victims=victims,
                       separate=discourse.new_incident(inc.sentence.index),
                       antecedent=drafts[-1].order if drafts else -1,
@@ -317,6 +324,9 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
         inc.unnamed_spot = source.incident.unnamed_spot
         drafts.append(draft)
     merged = merge_drafts(drafts, doc.published, rules, lexicons)
+    for d in [d for d in merged if all(m.weak for m in (d.members or [d]))]:
+        result.rejected.append(_reject(doc, d.incident, "weak-trigger-only"))
+    merged = [d for d in merged if not all(m.weak for m in (d.members or [d]))]
     for d in sorted(merged, key=lambda x: x.order):
         event, reason = _build(doc, d, mentions, lexicons, timestamp)
         if event is None:
@@ -326,6 +336,23 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
     seen: set[tuple[str, int]] = set()
     result.rejected = [r for r in result.rejected if (r.reason, r.start) not in seen and not seen.add((r.reason, r.start))]
     return result
+
+
+def _idle_aircraft(doc: Document, t: Mention, triggers: list[Mention]) -> bool:
+    """An aircraft word that says nothing was struck with it: not an instrument ('بطائرة مسيرة'),
+    not next to another event word in its phrase ('استهدفت طائرة مسيرة') — 'ورافقها تحليق مكثف
+    للطيران، وأسفرت عن مقتل' is an overflight beside a killing."""
+    if t.value.cls != "air" or t.value.strength != "weak":
+        return False
+    if t.prefix.replace("و", "", 1).startswith("ب"):
+        return False
+    for o in triggers:
+        if o is t or o.value.cls == "air":
+            continue
+        a, b = sorted((o, t), key=lambda m: m.start)
+        if b.start - a.end <= 30 and not any(c in doc.key[a.end:b.start] for c in ",،."):
+            return False
+    return True
 
 
 def _same_spot(doc: Document, inc: Incident, drafts: list[Draft]) -> Draft | None:

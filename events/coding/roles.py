@@ -43,6 +43,9 @@ __all__ = ["Roles", "assign_roles", "ARMED_KINDS", "speaker_mentions", "in_sente
 
 ARMED_KINDS = frozenset({"state", "police", "coalition", "rebel", "jihadist", "militia", "tribe", "unidentified"})
 _WORD = regex.compile(r"\w+")
+# adjectives that may stand between an event word and its doer ('عملية إنزال أخرى للتحالف')
+_ADJECTIVES = frozenset({"اخري", "اخر", "جديد", "جديده", "مماثل", "مماثله", "مباغت", "مباغته", "مسلح", "مسلحه",
+                         "دامي", "داميه", "عنيف", "عنيفه", "another", "new", "fresh", "deadly"})
 _ROLES = ("agent", "target", "victim-group", "partner", "partitive", "speaker", "speaker-after")
 
 
@@ -136,7 +139,7 @@ class _Sentence:
                    if end <= m.token_start and m.end <= start]
         words = [w for w in _WORD.finditer(self.key, end, start)
                  if not any(s <= w.start() and w.end() <= e for s, e in covered)]
-        words = [w for w in words if len(w.group()) > 1]
+        words = [w for w in words if len(w.group()) > 1 and w.group() not in _ADJECTIVES]
         return len(words) <= max_words
 
     def marker_before(self, m: Mention, role: str) -> Match | None:
@@ -191,6 +194,19 @@ class _Sentence:
                     return None
                 return w
         return None
+
+    def event_before(self, mk: Match) -> bool:
+        """Does the marker follow an event word it can belong to ('إطلاق نار من قبل X', 'killed by X',
+        'برصاص X' holds its own)?  'وسط استنفار من قبل الجيش' names who was on alert, not the attacker."""
+        if any(t.start <= mk.start < t.end + 1 for t in self.triggers):
+            return True  # the marker is part of an event word ('برصاص')
+        before = [t for t in self.triggers if t.end <= mk.token_start]
+        if not before:
+            return False
+        if len(_words(self.key, before[-1].end, mk.token_start)) <= 3:
+            return True
+        # 'القصف على مواقع ... في ريف تل تمر، من قبل الفصائل': after a comma it goes back to the event
+        return self.key[:mk.token_start].rstrip().endswith((",", "،", '"'))
 
     def counts_between(self, start: int, end: int) -> bool:
         """A count of people starts in [start, end) (not one the actor itself heads)."""
@@ -290,6 +306,13 @@ def assign_roles(doc: Document, incident: Incident, actors: list[Mention],
                 roles.actor2 = t
                 roles.rules["actor2"] = rule
             roles.victims.append(t)
+    if roles.actor1 is not None and roles.actor2 is None:
+        # two doers of one incident and no target: they fought each other ('قصفت قسد ذيبان ... حيث أسرت العشائر 7
+        # عناصر من قسد')
+        other = next((x for x in agents[1:] if _entry_of(x[1]) != _entry_of(roles.actor1)), None)
+        if other is not None:
+            roles.actor2, roles.rules["actor2"] = other[1], "role.other-agent"
+            roles.victims.append(other[1])
     if roles.actor1 is None and roles.actor2 is None and targets:
         roles.actor2 = targets[0][1]
         roles.rules["actor2"] = targets[0][2]
@@ -315,7 +338,7 @@ def _score(ctx: _Sentence, cands: list[Mention], incident: Incident, victim_span
         clause = ctx.doc.clause_at(a.start) or (a.start, a.end)
         before = ctx.trigger_before(a)
         after = ctx.trigger_after(a)
-        if ctx.marker_before(a, "agent"):
+        if (mk := ctx.marker_before(a, "agent")) is not None and ctx.event_before(mk):
             agents.append((4, a, "role.agent-marker"))
         elif kind == "civilians":
             targets.append((3, a, "role.civilian-victim"))
@@ -391,7 +414,7 @@ def _object_follows(ctx: _Sentence, a: Mention, victim_spans: list[tuple[int, in
     actor the subject of the verb, not the victim of a noun ('اختطاف X')."""
     clause = ctx.doc.clause_at(a.start) or (a.start, a.end)
     stop = min((t.start for t in ctx.triggers if t.start >= a.end), default=clause[1])
-    stop = min(stop, clause[1], a.end + 40)
+    stop = min(stop, clause[1], a.end + 25)  # the object follows the subject closely
     victims = [b for b in ctx.actors if a.end <= b.start < stop and b is not a
                and actor_kind(_entry_of(b), None) == "civilians"]
     counted = ctx.counts_between(a.end, stop)

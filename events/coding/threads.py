@@ -41,7 +41,11 @@ __all__ = ["Draft", "merge_drafts", "family", "GENERIC_ACTORS"]
 GENERIC_ACTORS = frozenset({"actor.unidentified-armed-group", "actor.civilians", "actor.protesters", "actor.rioters"})
 _RULE_STRENGTH = {"role.agent-marker": 6, "role.doer-of-event": 5, "role.subject-of-event": 4,
                   "role.first-position": 2, "role.context-continuation": 1, "role.context-paragraph": 1,
-                  "role.context-topic": 1, "role.speaker-fallback": 0}
+                  "role.context-topic": 1, "role.speaker-fallback": 0, "role.context-response": 4,
+                  # targets
+                  "role.victim-group": 6, "role.civilian-victim": 5, "role.target-marker": 4, "role.target-possessive": 4,
+                  "role.object-of-event": 4, "role.responder": 4, "role.context-dyad": 2, "role.later-position": 1,
+                  "role.possessive-after-trigger": 1, "role.partner": 1, "role.victim": 3}
 
 
 @dataclass
@@ -54,6 +58,7 @@ class Draft:
     date: Mention | None
     order: int
     habitual: bool = False
+    weak: bool = False  # only weak words (a raid, an aircraft): an event only if merged with a report of it
     anaphoric: bool = False  # the report refers back to an incident told before ('the attack')
     lead: bool = False  # the report is the article's lead (it sums up what follows)
     victims: bool = False  # dead or wounded are counted
@@ -145,8 +150,8 @@ def _compatible(a: Draft, b: Draft, published: Any, lexicons: LexiconSet | None)
     """Can two reports be of one incident: same day, type family and actors?"""
     if a.date_key(published) != b.date_key(published):
         return False
-    if family(a.decision.sub_event_type) != family(b.decision.sub_event_type):
-        return False
+    if family(a.decision.sub_event_type) != family(b.decision.sub_event_type) and not (a.weak or b.weak):
+        return False  # a raid is whatever came of it
     if a.incident.split[1] > 1 and b.incident.split[1] > 1 and a.incident.sentence is b.incident.sentence:
         return False  # the places a report names one by one stay apart
     later = a if a.order > b.order else b
