@@ -167,6 +167,27 @@ def _inside_actor(p: Any, actors: list[Mention]) -> bool:
     return any(a.start - len(a.prefix) <= p.name_start and p.name_end <= a.end for a in actors)
 
 
+def _dateline_like(doc: Document, p: Any) -> bool:
+    """'إيلاف من دمشق: ...', 'Beirut, Aug. 30, (dpa) –': where the report was filed, at the head of a
+    paragraph, closed by a colon or a dash."""
+    line_start = doc.key.rfind("\n", 0, p.start) + 1
+    head = doc.key[line_start:p.start]
+    if len(head) > 25 or len(_WORD.findall(head)) > 3:
+        return False
+    rest = doc.key[p.end:p.end + 40].lstrip()
+    return rest[:1] in (":", "–", "-") or bool(regex.match(r",\s*\w{3,5}\.? \d{1,2},?\s*\([^)]{0,25}\)\s*[–-]", rest))
+
+
+def _orphan_district(p: Any, places: list[Any]) -> bool:
+    """A neighbourhood or square of a city the article never names as a place ('حي الميدان' in a
+    report on Aleppo is not Damascus's Al Midan): too doubtful to code."""
+    named = getattr(p, "named", None) or p.place
+    if named.feature not in ("neighbourhood", "square") or " - " not in named.name or "admin context" in p.reason:
+        return False
+    city = named.name.split(" - ")[0]
+    return not any(q is not p and (q.place.name == city or q.place.name.startswith(city + " - ")) for q in places)
+
+
 def _plural_countryside(doc: Document, p: Any) -> bool:
     return "ارياف" in doc.key[p.start:p.name_start]
 
@@ -295,6 +316,8 @@ def group_incidents(doc: Document, triggers: list[Mention], places: list[Any],
     excluded = {id(p) for p in not_event_places(doc, places, not_place_markers or [])}
     places = [p for p in places if not _inside_actor(p, actors) and not _plural_countryside(doc, p)
               and id(p) not in excluded]
+    places = [p for p in places if not _dateline_like(doc, p)]
+    places = [p for p in places if not _orphan_district(p, places)]
     by_sentence: dict[int, list[Mention]] = {}
     for t in triggers:
         sent = doc.sentence_at(t.start)

@@ -375,9 +375,13 @@ def _score(ctx: _Sentence, cands: list[Mention], incident: Incident, victim_span
             targets.append((1, a, "role.possessive-after-trigger"))
         else:
             unmarked.append(a)
-    # position: the first unmarked actor is the agent unless an agent is marked already
+    # position: the first unmarked actor is the agent unless an agent is marked already — not in an
+    # English passive ('He was detained with some of his supporters from the Arab tribes'): the doer of a
+    # passive is named with 'by' or not at all
+    strong = [t for t in incident.triggers if t.value.strength == "strong"]
+    passive = ctx.doc.language == "en" and bool(strong) and all(_is_passive_before(ctx, t) for t in strong)
     for a in unmarked:
-        if not agents:
+        if not agents and not passive:
             agents.append((1, a, "role.first-position"))
         else:
             targets.append((0, a, "role.later-position"))

@@ -64,8 +64,8 @@ def count_fatalities_in(doc: Document, quantities: list[Mention], spans: list[tu
 
 
 def _partial(items: list[Mention]) -> bool:
-    """Counts that name whose dead they are (one side of a fight)."""
-    return all(q.value.group for q in items)
+    """Counts that name whose dead they are (one side of a fight): 'من عناصر قسد', 'أحد عناصر وزارة الدفاع'."""
+    return all(q.value.group or any(".victim.member" in e for e in q.value.entries) for q in items)
 
 
 def _combine(doc: Document, figures: list[Mention], two_sided: bool = False) -> tuple[int, list[Mention], str]:
