@@ -107,15 +107,6 @@ def _perpetrator(d: Draft, lexicons: LexiconSet | None) -> str:
     return "" if e in GENERIC_ACTORS else e
 
 
-def _compatible_actors(a: Draft, b: Draft, lexicons: LexiconSet | None) -> bool:
-    na, nb = _named(a, lexicons), _named(b, lexicons)
-    if not (na <= nb or nb <= na):
-        return False
-    pa, pb = _perpetrator(a, lexicons), _perpetrator(b, lexicons)
-    # two different named perpetrators against the same target are two incidents
-    return not (pa and pb and pa != pb and pa in nb and pb in na and len(na | nb) > 2)
-
-
 def _same_place(a: Draft, b: Draft, lexicons: LexiconSet | None) -> bool:
     """The same place, or a wider place that holds the other when the wider report is a summary
     of the precise one: the article's lead, a report that refers back, or a governorate-level
@@ -147,7 +138,7 @@ def _related_place(a: Draft, b: Draft) -> bool:
 
 
 def _compatible(a: Draft, b: Draft, published: Any, lexicons: LexiconSet | None) -> bool:
-    """Can two reports be of one incident: same day, type family and actors?"""
+    """Can two reports be of one incident: same day and type family, not announced as separate?"""
     if a.date_key(published) != b.date_key(published):
         return False
     if family(a.decision.sub_event_type) != family(b.decision.sub_event_type) and not (a.weak or b.weak):
@@ -155,9 +146,22 @@ def _compatible(a: Draft, b: Draft, published: Any, lexicons: LexiconSet | None)
     if a.incident.split[1] > 1 and b.incident.split[1] > 1 and a.incident.sentence is b.incident.sentence:
         return False  # the places a report names one by one stay apart
     later = a if a.order > b.order else b
-    if later.separate:
-        return False  # 'وفي حادثة منفصلة', 'in a separate incident'
-    return _compatible_actors(a, b, lexicons)
+    return not later.separate  # 'وفي حادثة منفصلة', 'in a separate incident'
+
+
+def _actors_fit(d: Draft, cluster: list[Draft], lexicons: LexiconSet | None) -> bool:
+    """The named actors of a report are among those of the incident (or the other way round), and
+    its perpetrator is no other named group than the incident's ('an unidentified armed group',
+    'civilians', 'protesters' name no one in particular)."""
+    mine = _named(d, lexicons)
+    theirs: set[str] = set()
+    for m in cluster:
+        theirs |= _named(m, lexicons)
+    if not (mine <= theirs or theirs <= mine):
+        return False
+    perp = _perpetrator(d, lexicons)
+    perps = {_perpetrator(m, lexicons) for m in cluster} - {""}
+    return not (perp and perps and perp not in perps and perp not in theirs)
 
 
 def _linked(a: Draft, b: Draft, lexicons: LexiconSet | None) -> bool:
@@ -186,8 +190,8 @@ def merge_drafts(drafts: list[Draft], published: Any, rules: dict[str, dict],
     clusters: list[list[Draft]] = []
     for d in sorted(drafts, key=lambda x: x.order):
         for cl in clusters:
-            if all(_compatible(d, m, published, lexicons) for m in cl) and any(_linked(d, m, lexicons) for m in cl) \
-                    and _fits(d, _anchor(cl), lexicons):
+            if all(_compatible(d, m, published, lexicons) for m in cl) and _actors_fit(d, cl, lexicons) \
+                    and any(_linked(d, m, lexicons) for m in cl) and _fits(d, _anchor(cl), lexicons):
                 cl.append(d)
                 break
         else:

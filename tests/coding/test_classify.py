@@ -61,7 +61,7 @@ NOT_EVENTS = [
     ("شهدت مناطق متفرقة من ريف درعا أربع عمليات اغتيال، أمس، أدت إلى مقتل ثلاثة أشخاص.", "cue:aggregate"),
     ("تأتي هذه الغارة ضمن سلسلة من الغارات التي شنها الطيران الروسي على ريف إدلب، اليوم.", "cue:aggregate"),
     ("نفت وزارة الدفاع مقتل أي جندي في الهجوم على مدينة دير الزور، اليوم.", "cue:denial"),
-    ("The government condemned the attack on the village of Kulajo.", "cue:past-reference"),
+    ("The government condemned the attack on the village of Kulajo.", "cue:comment"),
 ]
 
 
