@@ -57,6 +57,7 @@ _JOINING_CLASSES = frozenset({"raid", "air"})  # weak words that can open an inc
 _SELF_REPORTED = frozenset({"arrest", "territory", "activity", "interception", "defusal", "transfer", "agreement",
                             "clash", "raid"})
 _CLOCK = regex.compile(r"\s*\d{1,2}:\d{2}")
+_POST_STAMP = regex.compile(r"pic\.twitter\.com|\(@\w+\)")
 
 
 @dataclass
@@ -164,11 +165,15 @@ class _Discourse:
 
 
 def _usable_dates(doc: Document, dates: list[Mention]) -> list[Mention]:
-    """Dates minus publication stamps ('الجمعة 26 سبتمبر 2025 09:24 صباحاً' in a byline)."""
+    """Dates minus publication stamps: 'الجمعة 26 سبتمبر 2025 09:24 صباحاً' in a byline, the date that
+    closes an embedded social-media post ('— Kurdistan 24 (@K24English) January 16, 2024')."""
     out = []
     for m in dates:
         v = m.value
         if v.date is not None and v.date == doc.published and _CLOCK.match(doc.key, m.end):
+            continue
+        sent = doc.sentence_at(m.start)
+        if sent is not None and _POST_STAMP.search(doc.key, sent.start, sent.end):
             continue
         out.append(m)
     return out
@@ -201,6 +206,11 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
     body = [s for s in doc.sentences if not is_heading(doc, s)]
     lead_para = body[0].paragraph if body else -1
     for order, inc in enumerate(incidents):
+        line = (doc.key.rfind("\n", 0, inc.sentence.start) + 1, doc.key.find("\n", inc.sentence.end))
+        if _POST_STAMP.search(doc.key, line[0], line[1] if line[1] >= 0 else len(doc.key)):
+            # an embedded social-media post quotes what the article reports in its own words
+            result.rejected.append(_reject(doc, inc, "social-media-post"))
+            continue
         triggers, blocked_by, habitual = _filter_cues(inc, mentions.cues)
         if not triggers:
             result.rejected.append(_reject(doc, inc, "cue:" + "+".join(sorted(blocked_by))))
@@ -230,8 +240,11 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
             refers_back = False
         previous = drafts[-1] if drafts else None
         para = inc.sentence.paragraph
-        date_m = pick_event_date(doc, dates, inc.start, inc.end)
+        # the date nearest the event words (a clause may hold the funeral's day and the killing's night)
+        date_m = pick_event_date(doc, dates, min(t.start for t in triggers), max(t.end for t in triggers))
         own_date = date_m is not None and inc.sentence.start <= date_m.start < inc.sentence.end
+        if refers_back and not own_date and previous is not None and previous.date is not None:
+            date_m = previous.date  # 'the IRGC claimed responsibility for the assault': the day of the assault
         if inc.place is None:
             source = para_ctx.get(para) or _same_spot(doc, inc, drafts)
             if source is not None:

@@ -56,7 +56,28 @@ def find_actors(doc: Document, lexicons: LexiconSet | None = None) -> list[Menti
             out.append(Mention("actor", m.start, m.end, entry_id,
                                ActorRef(entry_id, "alias", by_country=bool(entry.get("by_country"))), m.prefix))
     out.sort(key=lambda x: x.start)
-    return _resolve_references(_absorb_generic_heads(doc, out, index), index)
+    return _generic_forces(doc, _resolve_references(_absorb_generic_heads(doc, out, index), index), index)
+
+
+def _generic_forces(doc: Document, mentions: list[Mention], index: dict[str, dict]) -> list[Mention]:
+    """'soldiers', 'الجنود', 'the army' right after a named army in the same sentence are that army
+    ('Israeli troops came under fire ..., six soldiers wounded'), not the army of the event's country."""
+    out: list[Mention] = []
+    for m in mentions:
+        entry = index.get(m.entry_id, {})
+        if m.value.via == "alias" and entry.get("by_country"):
+            sent = doc.sentence_at(m.start)
+            kind = entry.get("kind")
+            for prev in reversed(out):
+                pe = index.get(prev.value.entry_id, {})
+                if sent is None or doc.sentence_at(prev.start) is not sent:
+                    break
+                if pe.get("kind") == kind and not pe.get("by_country"):
+                    m = Mention("actor", m.start, m.end, prev.value.entry_id,
+                                ActorRef(prev.value.entry_id, "reference", m.entry_id, prev.start), m.prefix)
+                    break
+        out.append(m)
+    return out
 
 
 _HEAD_GLUE = frozenset({"من", "of", "from", "the", "a", "an", "belonging", "to", "affiliated", "with", "تابعين",
