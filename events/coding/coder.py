@@ -256,7 +256,8 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
                 inc.place, inc.context["place"] = previous.place, "previous incident"
                 inc.unnamed_spot = previous.incident.unnamed_spot
         actors = [a for a in mentions.actors if not any(s <= a.start < e for s, e in claims)]
-        roles = assign_roles(doc, inc, actors, mentions.quantities, lexicons, mentions.triggers)
+        hedged = [c.value.scope for c in mentions.cues if c.value.type == "hedge"]
+        roles = assign_roles(doc, inc, actors, mentions.quantities, lexicons, mentions.triggers, hedged)
         if roles.actor1 is None:
             source = para_ctx.get(para) or (previous if refers_back else None)
             if source is not None and source.roles.actor1 is not None and (

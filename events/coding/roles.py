@@ -130,6 +130,7 @@ class _Sentence:
         self.markers = markers
         self.targets = targets
         self.quantities: list[Mention] = []
+        self.hedged: list[tuple[int, int]] = []  # spans of hedges ('يعتقد وجود قائد من X بين القتلى')
 
     def _glue_to(self, end: int, start: int, max_words: int = 0) -> bool:
         """Only punctuation, partitive words and at most ``max_words`` other words in [end, start)."""
@@ -261,7 +262,7 @@ def _speaker_before(ctx: _Sentence, a: Mention) -> bool:
 
 def assign_roles(doc: Document, incident: Incident, actors: list[Mention],
                  quantities: list[Mention], lexicons: LexiconSet | None = None,
-                 triggers: list[Mention] | None = None) -> Roles:
+                 triggers: list[Mention] | None = None, hedged: list[tuple[int, int]] | None = None) -> Roles:
     """Actor roles of one incident (actors borrowed from context are added by the caller)."""
     roles = Roles()
     sent = incident.sentence
@@ -273,6 +274,7 @@ def assign_roles(doc: Document, incident: Incident, actors: list[Mention],
     target_matches = in_sentence(doc, lexicon_matches(doc, lexicons).get("target", []), sent.index, "targets")
     ctx = _Sentence(doc, sent.index, sent_actors, sent_triggers, markers, target_matches)
     ctx.quantities = [q for q in in_sentence(doc, quantities, sent.index, "quantities") if q.value.category != "cumulative"]
+    ctx.hedged = hedged or []
     roles.speakers = speaker_mentions(doc, actors, sent.index, lexicons, triggers)
     candidates = [a for a in sent_actors if a not in roles.speakers]
     local = [a for a in candidates if _in_spans(a.start, incident.spans)]
@@ -381,7 +383,9 @@ def _score(ctx: _Sentence, cands: list[Mention], incident: Incident, victim_span
     strong = [t for t in incident.triggers if t.value.strength == "strong"]
     passive = ctx.doc.language == "en" and bool(strong) and all(_is_passive_before(ctx, t) for t in strong)
     for a in unmarked:
-        if not agents and not passive:
+        if any(s <= a.start < e for s, e in ctx.hedged):
+            targets.append((0, a, "role.later-position"))  # believed to be among the victims: not the doer
+        elif not agents and not passive:
             agents.append((1, a, "role.first-position"))
         else:
             targets.append((0, a, "role.later-position"))

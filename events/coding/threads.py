@@ -123,7 +123,7 @@ def _same_place(a: Draft, b: Draft, lexicons: LexiconSet | None) -> bool:
     if pa.place.id == pb.place.id:
         if a.incident.unnamed_spot == b.incident.unnamed_spot:
             return True
-        vague = b if b.incident.unnamed_spot else a  # the report naming no spot is a summary only as the lead
+        vague = a if b.incident.unnamed_spot else b  # the report naming no spot is a summary only as the lead
         return vague.lead
     if not held:
         return False
