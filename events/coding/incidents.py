@@ -48,6 +48,8 @@ _CHAIN_GLUE = frozenset({"", "في", "من", "in", "near", "of", "ريف", "قر
                          "التابعه", "التابع", "within"})
 _COORD_GLUE = _CHAIN_GLUE | frozenset({"و", "and", "including", "بينها", "منها", "كذلك", "ايضا"})
 _BETWEEN = frozenset({"بين", "between"})
+_DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "north", "south", "east",
+                         "west", "northeast", "northwest", "southeast", "southwest"})
 _WORD = regex.compile(r"\w+")
 _CLITICS = ("وبال", "وال", "بال", "فال", "لل", "ال", "و", "ب", "ف", "ل")
 _SITE_FEATURES = frozenset({"neighbourhood", "square", "camp", "prison", "oilfield", "gasfield", "refinery", "base",
@@ -167,6 +169,26 @@ def _inside_actor(p: Any, actors: list[Mention]) -> bool:
     return any(a.start - len(a.prefix) <= p.name_start and p.name_end <= a.end for a in actors)
 
 
+_ROAD = regex.compile(r"(?:طريق|الطريق|اوتوستراد|road|highway)\W+(?:\w+\W+){0,3}$")
+
+
+def _drop_road_ends(doc: Document, places: list[Any]) -> list[Any]:
+    """'على الطريق الرئيسي (بغداد – داقوق)، جنوبي كركوك': the towns a road links are not where it
+    happened when the sentence places it otherwise."""
+    ends = {id(p) for p in places if _ROAD.search(doc.key, max(0, p.start - 40), p.start)}
+    for p in places:  # the second end of 'طريق X - Y' / 'X-Y road'
+        if any(id(q) in ends and 0 <= p.start - q.end <= 4 for q in places):
+            ends.add(id(p))
+    out = []
+    for p in places:
+        sent = doc.sentence_at(p.start)
+        others = [q for q in places if id(q) not in ends and doc.sentence_at(q.start) is sent]
+        if id(p) in ends and others:
+            continue
+        out.append(p)
+    return out
+
+
 def _dateline_like(doc: Document, p: Any) -> bool:
     """'إيلاف من دمشق: ...', 'Beirut, Aug. 30, (dpa) –': where the report was filed, at the head of a
     paragraph, closed by a colon or a dash."""
@@ -259,8 +281,10 @@ def _coordinated_after(doc: Document, p: Any, places: list[Any], clause: tuple[i
         has_coord = any(w in ("و", "and") for w in words) or "," in gap or any(
             w.startswith("و") and len(w) > 1 for w in _WORD.findall(doc.key, q.start, q.name_start + 1))
         others = [w for w in words if w not in _COORD_GLUE]
-        if not has_coord or len(others) > 3 or len(gap) > 80:
-            break
+        raw = _WORD.findall(doc.key, last.end, q.start)
+        bearing = any(w.lstrip("و") in _DIRECTIONS for w in raw)  # 'شمال العاصمة' (not 'الريف الغربي')
+        if not has_coord or len(others) > 3 or len(gap) > 80 or bearing:
+            break  # 'في محافظة كركوك، شمال العاصمة بغداد': a bearing from another place, not a second place
         if contains(q, last) or (contains(last, q) and id(last) not in spots) or contains(q, p) or \
                 (contains(p, q) and id(p) not in spots):
             continue  # an admin context, not another place ('بريف إدلب' after a village of Idlib)
@@ -317,6 +341,7 @@ def group_incidents(doc: Document, triggers: list[Mention], places: list[Any],
     places = [p for p in places if not _inside_actor(p, actors) and not _plural_countryside(doc, p)
               and id(p) not in excluded]
     places = [p for p in places if not _dateline_like(doc, p)]
+    places = _drop_road_ends(doc, places)
     places = [p for p in places if not _orphan_district(p, places)]
     by_sentence: dict[int, list[Mention]] = {}
     for t in triggers:

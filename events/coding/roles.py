@@ -212,6 +212,7 @@ class _Sentence:
     def counts_between(self, start: int, end: int) -> bool:
         """A count of people starts in [start, end) (not one the actor itself heads)."""
         return any(start <= q.start < end and not any(a.start <= q.start < a.end for a in self.actors)
+                   and q.value.category in ("people", "killed", "detained", "missing") and not q.value.additive
                    for q in self.quantities)
 
     def possessive_after(self, m: Mention) -> bool:
@@ -423,6 +424,8 @@ def _object_follows(ctx: _Sentence, a: Mention, victim_spans: list[tuple[int, in
     clause = ctx.doc.clause_at(a.start) or (a.start, a.end)
     stop = min((t.start for t in ctx.triggers if t.start >= a.end), default=clause[1])
     stop = min(stop, clause[1], a.end + 25)  # the object follows the subject closely
+    if any(q.start <= a.start < q.end for q in ctx.quantities):
+        return False  # the actor is counted itself ('قتل جنديان'): a victim
     victims = [b for b in ctx.actors if a.end <= b.start < stop and b is not a
                and actor_kind(_entry_of(b), None) == "civilians"]
     counted = ctx.counts_between(a.end, stop)
