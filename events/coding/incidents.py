@@ -169,15 +169,17 @@ def _inside_actor(p: Any, actors: list[Mention]) -> bool:
     return any(a.start - len(a.prefix) <= p.name_start and p.name_end <= a.end for a in actors)
 
 
-_ROAD = regex.compile(r"(?:طريق|الطريق|اوتوستراد|road|highway)\W+(?:\w+\W+){0,3}$")
+_ROAD = regex.compile(r"(?:طريق|الطريق|اوتوستراد|road|highway)\s+(?:\w+\s+)?(?:بين\s+)?[(\s]*$")
 
 
 def _drop_road_ends(doc: Document, places: list[Any]) -> list[Any]:
     """'على الطريق الرئيسي (بغداد – داقوق)، جنوبي كركوك': the towns a road links are not where it
     happened when the sentence places it otherwise."""
-    ends = {id(p) for p in places if _ROAD.search(doc.key, max(0, p.start - 40), p.start)}
-    for p in places:  # the second end of 'طريق X - Y' / 'X-Y road'
-        if any(id(q) in ends and 0 <= p.start - q.end <= 4 for q in places):
+    first = [p for p in places if _ROAD.search(doc.key, max(0, p.start - 40), p.start)]
+    ends = {id(p) for p in first}
+    for p in places:  # the second end of 'طريق X - Y', 'الطريق بين X و Y'
+        if any(0 <= p.start - q.end <= 5 and doc.key[q.end:p.start].strip() in ("-", "–", "و", "and", "")
+               for q in first):
             ends.add(id(p))
     out = []
     for p in places:

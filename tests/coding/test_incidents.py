@@ -66,3 +66,20 @@ def test_a_weekday_is_not_a_village():
     events = code("تظاهر مئات المحتجين في ساحة الكرامة بمدينة السويداء، اليوم الجمعة، مطالبين بالإفراج عن المعتقلين.",
                   "2023-09-22")
     assert [e.location for e in events] == ["Suwayda - Al Karama Square"]
+
+
+def test_the_towns_a_road_links_are_not_where_it_happened():
+    events = code("هاجم عناصر من داعش نقطة للجيش على الطريق الرئيسي (بغداد – داقوق)، جنوبي كركوك، اليوم، "
+                  "ما أسفر عن مقتل جنديين.", "2020-01-29")
+    assert [e.location for e in events] == ["Kirkuk"]
+
+
+def test_a_bearing_from_another_place_is_no_second_place():
+    events = code("قتل جنديان، الأحد، إثر هجوم لتنظيم داعش في محافظة كركوك، شمال العاصمة بغداد.", "2020-01-06")
+    assert [e.location for e in events] == ["Kirkuk"] and events[0].fatalities == 2
+
+
+def test_a_neighbourhood_of_a_city_the_article_never_names_is_doubtful():
+    events = code("اندلعت اشتباكات بين قسد والجيش في مدينة حلب، اليوم.\n"
+                  "وأعلنت قسد أن قذيفة سقطت في حي الميدان ما أدى إلى إصابة مدنيين.", "2026-01-06")
+    assert [e.location for e in events] == ["Aleppo"]

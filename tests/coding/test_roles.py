@@ -72,3 +72,17 @@ def test_a_party_whose_supporters_riot_is_associated_with_the_crowd():
                 "في مدينة الناصرية، اليوم.", published="2022-08-29")
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Violent demonstration", "Rioters (Iraq)", "")
     assert ev.assoc_actor_1 == "Sadrist Movement" and ev.fatalities == 5
+
+
+def test_an_actor_believed_among_the_dead_is_not_the_doer():
+    text = ("تفاصيل القصف التركي على سنجار\n"
+            "قتل ثلاثة أشخاص، يعتقد وجود أحد قادة وحدات حماية سنجار بينهم، في قصف لطائرات حربية استهدف قضاء سنجار، اليوم.")
+    [ev] = code(text, "2020-01-15")
+    assert ev.actor1 == "Military Forces of Turkey (2016-)"
+
+
+def test_a_passive_english_report_has_no_positional_doer():
+    text = ("The SDF detained a tribal leader in al-Hassakeh on Sunday.\n"
+            "He was detained with some of his supporters from the Arab tribes.")
+    [ev] = code(text, "2023-08-28")
+    assert (ev.sub_event_type, ev.actor1) == ("Arrests", "QSD: Syrian Democratic Forces")

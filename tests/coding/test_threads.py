@@ -70,3 +70,36 @@ def test_a_fight_without_a_second_actor_takes_the_opponent_of_the_article():
     events = code(text, "2023-09-05")
     assert {(e.actor1, e.actor2) for e in events} == {("Arab Tribal Militia (Syria)", "QSD: Syrian Democratic Forces")}
     assert len(events) == 2
+
+
+def test_a_raid_is_coded_by_what_came_of_it():
+    text = ("نفذت قوات التحالف الدولي فجر اليوم عملية إنزال جوي في بلدة الشحيل بريف دير الزور.\n"
+            "وأسفرت العملية عن اعتقال قيادي في تنظيم داعش.")
+    [ev] = code(text, "2025-10-22")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Arrests", "Global Coalition Against Daesh",
+                                                         "Islamic State (Syria)")
+
+
+def test_a_raid_with_nothing_coming_of_it_is_no_event():
+    result_events = code("نفذت قوات التحالف الدولي فجر اليوم عملية إنزال جوي في بلدة الشحيل بريف دير الزور.", "2025-10-22")
+    assert result_events == []
+
+
+def test_returning_fire_answers_the_attack_told_before():
+    text = ('وأفاد مصدر أمني أن مسلحين من "سرايا السلام" أطلقوا النار على أهداف داخل المنطقة الخضراء في بغداد، ليلة أمس.\n'
+            "وأضاف أن القوات المتمركزة داخل المنطقة، وهي وحدات تابعة للجيش، ردت على مصادر النيران.")
+    [ev] = code(text, "2022-08-30")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Armed clash", "Saraya al Salam",
+                                                         "Military Forces of Iraq (2020-2022)")
+
+
+def test_an_embedded_post_is_a_quote():
+    text = ("Israeli forces clashed with gunmen in Beit Jinn on Friday, leaving 13 people dead.\n\n"
+            "قوات الاحتلال تعتقل شابين في بلدة بيت جن pic.twitter.com/abc — شبكة محلية (@local) November 27, 2025")
+    events = code(text, "2025-11-28")
+    assert [(e.sub_event_type, e.event_date.isoformat()) for e in events] == [("Armed clash", "2025-11-28")]
+
+
+def test_soldiers_after_a_named_army_are_that_army():
+    [ev] = code("Israeli troops clashed with gunmen in Beit Jinn on Friday and six soldiers were wounded.", "2025-11-28")
+    assert {ev.actor1, ev.actor2} == {"Military Forces of Israel (2022-)", "Unidentified Armed Group (Syria)"}
