@@ -386,6 +386,8 @@ def _score(ctx: _Sentence, cands: list[Mention], incident: Incident, victim_span
     for a in unmarked:
         if any(s <= a.start < e for s, e in ctx.hedged):
             targets.append((0, a, "role.later-position"))  # believed to be among the victims: not the doer
+        elif actor_kind(_entry_of(a), lexicons) in ("party", "government"):
+            targets.append((0, a, "role.later-position"))  # 'KDP President ... attended': a party is no doer by position
         elif not agents and not passive:
             agents.append((1, a, "role.first-position"))
         else:

@@ -42,6 +42,11 @@ CASES = [
      "Protesters (Iraq)"),
     ("Protesters threw petrol bombs at police in Nassiriya on Monday.", "2020-01-20",
      "Violent demonstration", "Rioters (Iraq)", "Police Forces of Iraq (2018-2020)"),
+    # a new base; an unattributed drone strike
+    ("أنشأت القوات التركية قاعدة عسكرية جديدة قرب بلدة الأتارب غربي حلب، اليوم.", "2024-03-12",
+     "Headquarters or base established", "Military Forces of Turkey (2016-)", ""),
+    ("استهدفت طائرة مسيرة مجهولة سيارة على طريق بلدة جاسم، اليوم، ما أدى إلى مقتل شخصين.", "2024-03-12",
+     "Air/drone strike", "Unidentified Military Forces", "Civilians (Syria)"),
     # territory changing hands: a non-state actor's conquest even when it governs the area
     ("سيطرت قوات سوريا الديمقراطية على مدينة ذيبان، اليوم، بعد اشتباكات مع مقاتلي العشائر.", "2023-09-05",
      "Non-state actor overtakes territory", "QSD: Syrian Democratic Forces", "Arab Tribal Militia (Syria)"),
