@@ -29,7 +29,7 @@ Headings (headlines, captions, datelines) never start an incident; they give con
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import regex
@@ -296,8 +296,14 @@ def _coordinated_after(doc: Document, p: Any, places: list[Any], clause: tuple[i
 
 
 def _between(doc: Document, p: Any) -> bool:
-    words = _WORD.findall(doc.key, max(0, p.start - 20), p.name_start)
-    return any(w in _BETWEEN or w.startswith("بين") for w in words[-3:])
+    """'بين بلدتي سحم الجولان والشجرة', 'between Kifri and Tuz': the place is one end of a 'between'
+    (not 'اشتباكات بين الطرفين في بلدة ذيبان')."""
+    words = _WORD.findall(doc.key, max(0, p.start - 45), p.name_start)[-6:]
+    idx = [i for i, w in enumerate(words) if w in _BETWEEN or w in ("وبين", "ببين")]
+    if not idx:
+        return False
+    after = words[idx[-1] + 1:]
+    return len(after) <= 4 and not any(w in ("في", "in", "على", "at", "on") for w in after)
 
 
 def _after_marker(doc: Document, p: Any, markers: list[Any]) -> bool:
@@ -381,7 +387,12 @@ def group_incidents(doc: Document, triggers: list[Mention], places: list[Any],
         for k in order:
             inc = groups[k]
             incidents.append(inc)
-            if inc.place is None or _between(doc, inc.place):
+            if inc.place is None:
+                continue
+            if _between(doc, inc.place):
+                # 'بين بلدتي X وY', 'between Kifri and Tuz Khurmatu': a spot near the first town (ACLED: near X)
+                if inc.place.geo_precision == 1:
+                    inc.place = replace(inc.place, geo_precision=2, relation="near")
                 continue
             clause = _clause_of(doc, sent, inc.place.start)
             used = {id(i.place) for i in groups.values()}

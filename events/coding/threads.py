@@ -200,8 +200,13 @@ def merge_drafts(drafts: list[Draft], published: Any, rules: dict[str, dict],
 
 
 def _anchor(cluster: list[Draft]) -> Draft:
-    """The report whose place the merged incident takes (see ``_combine``)."""
-    return min(cluster, key=lambda d: (_specificity(d), -(d.continues and "place" not in d.incident.context), d.order))
+    """The report whose place the merged incident takes (see ``_combine``): the most precise; a
+    report naming the exact spot near that place wins over one naming the place loosely ('قتل 53
+    شخصا في مدينة السخنة ... في منطقة الضبيات جنوب مدينة السخنة': near As Sukhnah)."""
+    best = min(cluster, key=lambda d: (_specificity(d), -(d.continues and "place" not in d.incident.context), d.order))
+    spots = [d for d in cluster if d.incident.unnamed_spot and d.place.place.id == best.place.place.id
+             and "place" not in d.incident.context]
+    return spots[0] if spots else best
 
 
 def _fits(d: Draft, anchor: Draft, lexicons: LexiconSet | None) -> bool:

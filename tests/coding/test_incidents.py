@@ -40,8 +40,8 @@ def test_english_lists_of_places_are_split():
 
 
 def test_a_place_between_two_towns_is_one_event():
-    events = code("قتل شاب برصاص مسلحين مجهولين على الطريق بين بلدتي تسيل والشجرة غربي درعا، مساء أمس.")
-    assert len(events) == 1
+    events = code("قتل شاب برصاص مسلحين مجهولين بين بلدتي تسيل والشجرة غربي درعا، مساء أمس.")
+    assert [(e.location, e.geo_precision) for e in events] == [("Tasil", 2)]  # near the first town (ACLED)
 
 
 def test_hospitals_and_origins_are_not_where_it_happened():
