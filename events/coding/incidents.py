@@ -308,7 +308,8 @@ def _between(doc: Document, p: Any) -> bool:
 
 def _after_marker(doc: Document, p: Any, markers: list[Any]) -> bool:
     for m in markers:
-        if m.end <= p.start and len(_WORD.findall(doc.key, m.end, p.start)) <= 1 and p.start - m.end <= 25:
+        if m.end <= p.name_start and len(_WORD.findall(doc.key, m.end, p.name_start)) <= 1 \
+                and p.name_start - m.end <= 25:
             return True
     return False
 
