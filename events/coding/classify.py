@@ -10,6 +10,7 @@ modifiers: force used on protesters, protesters using violence.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ..lexicon import LexiconSet
@@ -50,10 +51,16 @@ def classify(incident: Incident, roles: Roles, rules: dict[str, dict], lexicons:
     dead or wounded (a class whose rule has ``none_needs_victims`` makes no event without them or
     a target: 'سمعت رشقات رشاشة' is no attack)."""
     main = [t for t in incident.triggers if not t.value.modifies and t.value.cls in rules]
-    strong_spans = [sp for sp in incident.spans
-                    if any(t.value.strength == "strong" and sp[0] <= t.start < sp[1] for t in main)]
+    spans = sorted(incident.spans)
+    starts = [s for s, _ in spans]
+
+    def span_of(pos: int) -> int:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i if i >= 0 and pos < spans[i][1] else -1
+
+    strong_spans = {span_of(t.start) for t in main if t.value.strength == "strong"} - {-1}
     if strong_spans:
-        main = [t for t in main if t.value.strength == "strong" or any(s <= t.start < e for s, e in strong_spans)]
+        main = [t for t in main if t.value.strength == "strong" or span_of(t.start) in strong_spans]
     remote = {t.value.cls for t in main} & _REMOTE
     if remote and all(t.value.repels for t in main if t.value.cls == "clash"):
         # air defences repelling a strike ('التصدي لهجوم إسرائيلي جوي') fight no one on the ground

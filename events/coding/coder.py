@@ -203,6 +203,7 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
     drafts: list[Draft] = []
     pending: list[tuple[Incident, Any, bool, bool]] = []  # incidents waiting for a place from a later one
     para_ctx: dict[int, Draft] = {}
+    told: set[str] = set()
     body = [s for s in doc.sentences if not is_heading(doc, s)]
     lead_para = body[0].paragraph if body else -1
     for order, inc in enumerate(incidents):
@@ -211,21 +212,22 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
             # an embedded social-media post quotes what the article reports in its own words
             result.rejected.append(_reject(doc, inc, "social-media-post"))
             continue
-        triggers, blocked_by, habitual = _filter_cues(inc, mentions.cues)
+        sent_cues = in_sentence(doc, mentions.cues, inc.sentence.index, "cues")
+        sent_quantities = in_sentence(doc, mentions.quantities, inc.sentence.index, "quantities")
+        triggers, blocked_by, habitual = _filter_cues(inc, sent_cues)
         if not triggers:
             result.rejected.append(_reject(doc, inc, "cue:" + "+".join(sorted(blocked_by))))
             continue
         anaphoric_triggers = [t for t in triggers if discourse.anaphoric_trigger(t)]
         fresh = [t for t in triggers if t not in anaphoric_triggers and t.value.strength == "strong"]
-        told = {family(d.decision.sub_event_type) for d in drafts}
         back = {family_of(t, rules) for t in anaphoric_triggers}
         new_kinds = {family_of(t, rules) for t in fresh} - back
         strong = sorted((t for t in triggers if t.value.strength == "strong"), key=lambda t: t.start)
         continues = bool(anaphoric_triggers) and not new_kinds and bool(strong) and strong[0] in anaphoric_triggers
-        if anaphoric_triggers and new_kinds and back <= told:
+        if anaphoric_triggers and new_kinds and back <= told:  # told: the type families coded so far
             # 'the clashes erupted after the SDF detained X': the clashes are told already, the arrest is new
             triggers = [t for t in triggers if t not in anaphoric_triggers]
-        claims = [c.value.scope for c in mentions.cues if c.value.type == "claim"
+        claims = [c.value.scope for c in sent_cues if c.value.type == "claim"
                   and inc.sentence.start <= c.value.scope[0] < inc.sentence.end]
         asserted = [t for t in triggers if not any(s <= t.start < e for s, e in claims)]
         if asserted and len(asserted) < len(triggers):
@@ -255,8 +257,9 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
                 # 'the attack' with a date of its own ('On Aug. 6, ... were killed in the attack') is another one
                 inc.place, inc.context["place"] = previous.place, "previous incident"
                 inc.unnamed_spot = previous.incident.unnamed_spot
-        actors = [a for a in mentions.actors if not any(s <= a.start < e for s, e in claims)]
-        hedged = [c.value.scope for c in mentions.cues if c.value.type == "hedge"]
+        actors = [a for a in mentions.actors if not any(s <= a.start < e for s, e in claims)] if claims \
+            else mentions.actors
+        hedged = [c.value.scope for c in sent_cues if c.value.type == "hedge"]
         roles = assign_roles(doc, inc, actors, mentions.quantities, lexicons, mentions.triggers, hedged)
         if roles.actor1 is None:
             source = para_ctx.get(para) or (previous if refers_back else None)
@@ -287,7 +290,7 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
                     inc.place, inc.context["place"] = previous.place, "previous incident"
         weak = False
         if all(t.value.strength == "weak" for t in triggers):
-            killed = [q for q in mentions.quantities if inc.start <= q.start < inc.end and q.value.category == "killed"]
+            killed = [q for q in sent_quantities if inc.start <= q.start < inc.end and q.value.category == "killed"]
             if not (killed and _has_agent(roles, lexicons)):
                 if inc.place is None or not {t.value.cls for t in triggers} & _JOINING_CLASSES:
                     result.rejected.append(_reject(doc, inc, "weak-trigger-only"))
@@ -296,7 +299,7 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
                 # ('نفذت قوات التحالف عملية إنزال ... أسفرت العملية عن اعتقال ...'): kept until the merge
                 weak = True
         victims = any(any(sp[0] <= q.start < sp[1] for sp in inc.spans) and q.value.category in
-                      ("killed", "wounded", "casualties") and not q.value.explicit_zero for q in mentions.quantities)
+                      ("killed", "wounded", "casualties") and not q.value.explicit_zero for q in sent_quantities)
         decision = classify(inc, roles, rules, lexicons, victims=victims or weak)
         if decision is None:
             result.rejected.append(_reject(doc, inc, "no-event-type"))
@@ -328,6 +331,7 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
             pending.append((inc, draft, refers_back, False))
             continue
         drafts.append(draft)
+        told.add(family(decision.sub_event_type))
         para_ctx[para] = draft
     for inc, draft, _refers_back, _ in pending:
         source = _later_source(doc, draft, drafts) if inc.sentence.paragraph == lead_para else None
@@ -372,7 +376,7 @@ def _idle_aircraft(doc: Document, t: Mention, triggers: list[Mention]) -> bool:
 def _same_spot(doc: Document, inc: Incident, drafts: list[Draft]) -> Draft | None:
     """An earlier incident at an unknown spot this sentence names again ('بلدة كويا')."""
     text = " " + doc.key[inc.sentence.start:inc.sentence.end] + " "
-    for d in reversed(drafts):
+    for d in reversed(drafts[-20:]):
         name = spot_name(doc, d.place)
         if name and regex.search(r"(?<!\w)" + regex.escape(name) + r"(?!\w)", text):
             return d
@@ -386,7 +390,7 @@ def _other_side(actor1: Mention, drafts: list[Draft], lexicons: LexiconSet | Non
     """The opponent of ``actor1`` in the last fight told before: an article follows one conflict
     ('مقاتلو العشائر هاجموا حاجزاً' after fighting between the tribes and the SDF)."""
     me = actor1.value.entry_id
-    for d in reversed(drafts):
+    for d in reversed(drafts[-40:]):
         pair = [d.roles.actor1, d.roles.actor2]
         ids = [m.value.entry_id if m is not None else "" for m in pair]
         if me in ids:
@@ -430,7 +434,9 @@ def _build(doc: Document, d: Draft, mentions: Mentions, lexicons: LexiconSet | N
     inc = d.incident
     two_sided = d.decision.sub_event_type in ("Armed clash", "Government regains territory",
                                               "Non-state actor overtakes territory")
-    fatalities, fat_mentions, fat_rule = count_fatalities_in(doc, mentions.quantities, inc.spans, two_sided=two_sided)
+    sentences = sorted({sent.index for s, _e in inc.spans if (sent := doc.sentence_at(s)) is not None})
+    quantities = [q for i in sentences for q in in_sentence(doc, mentions.quantities, i, "quantities")]
+    fatalities, fat_mentions, fat_rule = count_fatalities_in(doc, quantities, inc.spans, two_sided=two_sided)
     split_note = ""
     index, count = inc.split
     if count > 1 and fatalities:

@@ -29,6 +29,7 @@ Headings (headlines, captions, datelines) never start an incident; they give con
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -165,8 +166,13 @@ def _clause_of(doc: Document, sent: Sentence, offset: int) -> tuple[int, int]:
     return sent.start, sent.end
 
 
-def _inside_actor(p: Any, actors: list[Mention]) -> bool:
-    return any(a.start - len(a.prefix) <= p.name_start and p.name_end <= a.end for a in actors)
+def _inside_actor(p: Any, actors: list[Mention], starts: list[int] | None = None) -> bool:
+    """Is the toponym part of an actor's name ('الفصائل الموالية لأنقرة')?  ``starts``: the actors'
+    start offsets, sorted with them (the check is a bisection)."""
+    if starts is None:
+        return any(a.start - len(a.prefix) <= p.name_start and p.name_end <= a.end for a in actors)
+    i = bisect.bisect_right(starts, p.name_start + 4)
+    return any(a.start - len(a.prefix) <= p.name_start and p.name_end <= a.end for a in actors[max(0, i - 3):i])
 
 
 _ROAD = regex.compile(r"(?:طريق|الطريق|اوتوستراد|road|highway)\s+(?:\w+\s+)?(?:بين\s+)?[(\s]*$")
@@ -181,11 +187,17 @@ def _drop_road_ends(doc: Document, places: list[Any]) -> list[Any]:
         if any(0 <= p.start - q.end <= 5 and doc.key[q.end:p.start].strip() in ("-", "–", "و", "and", "")
                for q in first):
             ends.add(id(p))
+    if not ends:
+        return places
+    placed: set[int] = set()  # sentences that name a place other than a road's ends
+    for q in places:
+        sent = doc.sentence_at(q.start)
+        if id(q) not in ends and sent is not None:
+            placed.add(sent.index)
     out = []
     for p in places:
         sent = doc.sentence_at(p.start)
-        others = [q for q in places if id(q) not in ends and doc.sentence_at(q.start) is sent]
-        if id(p) in ends and others:
+        if id(p) in ends and sent is not None and sent.index in placed:
             continue
         out.append(p)
     return out
@@ -202,14 +214,14 @@ def _dateline_like(doc: Document, p: Any) -> bool:
     return rest[:1] in (":", "–", "-") or bool(regex.match(r",\s*\w{3,5}\.? \d{1,2},?\s*\([^)]{0,25}\)\s*[–-]", rest))
 
 
-def _orphan_district(p: Any, places: list[Any]) -> bool:
+def _orphan_district(p: Any, cities: dict[str, int]) -> bool:
     """A neighbourhood or square of a city the article never names as a place ('حي الميدان' in a
-    report on Aleppo is not Damascus's Al Midan): too doubtful to code."""
+    report on Aleppo is not Damascus's Al Midan): too doubtful to code.  ``cities``: how many
+    places of the article name each city (itself or one of its districts)."""
     named = getattr(p, "named", None) or p.place
     if named.feature not in ("neighbourhood", "square") or " - " not in named.name or "admin context" in p.reason:
         return False
-    city = named.name.split(" - ")[0]
-    return not any(q is not p and (q.place.name == city or q.place.name.startswith(city + " - ")) for q in places)
+    return cities.get(named.name.split(" - ")[0], 0) < 2
 
 
 def _plural_countryside(doc: Document, p: Any) -> bool:
@@ -347,21 +359,32 @@ def group_incidents(doc: Document, triggers: list[Mention], places: list[Any],
     places = fold_place_chains(doc, codable_places(places))
     actors = actors or []
     excluded = {id(p) for p in not_event_places(doc, places, not_place_markers or [])}
-    places = [p for p in places if not _inside_actor(p, actors) and not _plural_countryside(doc, p)
+    actors = sorted(actors, key=lambda a: a.start)
+    starts = [a.start for a in actors]
+    places = [p for p in places if not _inside_actor(p, actors, starts) and not _plural_countryside(doc, p)
               and id(p) not in excluded]
     places = [p for p in places if not _dateline_like(doc, p)]
     places = _drop_road_ends(doc, places)
-    places = [p for p in places if not _orphan_district(p, places)]
+    cities: dict[str, int] = {}
+    for q in places:
+        city = q.place.name.split(" - ")[0]
+        cities[city] = cities.get(city, 0) + 1
+    places = [p for p in places if not _orphan_district(p, cities)]
     by_sentence: dict[int, list[Mention]] = {}
     for t in triggers:
         sent = doc.sentence_at(t.start)
         if sent is not None and not is_heading(doc, sent):
             by_sentence.setdefault(sent.index, []).append(t)
+    places_by_sentence: dict[int, list[Any]] = {}
+    for p in places:
+        s = doc.sentence_at(p.start)
+        if s is not None:
+            places_by_sentence.setdefault(s.index, []).append(p)
     incidents: list[Incident] = []
     for idx in sorted(by_sentence):
         sent = doc.sentences[idx]
         trigs = sorted(by_sentence[idx], key=lambda m: m.start)
-        sent_places = [p for p in places if sent.start <= p.start < sent.end]
+        sent_places = places_by_sentence.get(idx, [])
         rep = _representatives(doc, sent_places)
         assigned: list[tuple[Mention, Any | None, tuple[int, int]]] = []
         prev_place: Any | None = None

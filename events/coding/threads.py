@@ -38,6 +38,7 @@ from .roles import ARMED_KINDS, Roles
 
 __all__ = ["Draft", "merge_drafts", "family", "GENERIC_ACTORS"]
 
+_WINDOW = 40
 GENERIC_ACTORS = frozenset({"actor.unidentified-armed-group", "actor.civilians", "actor.protesters", "actor.rioters"})
 _RULE_STRENGTH = {"role.agent-marker": 6, "role.doer-of-event": 5, "role.subject-of-event": 4,
                   "role.first-position": 2, "role.context-continuation": 1, "role.context-paragraph": 1,
@@ -186,12 +187,18 @@ def merge_drafts(drafts: list[Draft], published: Any, rules: dict[str, dict],
                  lexicons: LexiconSet | None = None) -> list[Draft]:
     """Merge the drafts that report the same incident (clustering in text order: a report joins
     the first incident it is linked to, compatible with every report of it, and placed where that
-    incident is placed)."""
+    incident is placed).
+
+    The reports of one incident stand close together in an article, so a report is compared with
+    the last ``_WINDOW`` incidents only, and with the first and last ``_WINDOW`` reports of each: the
+    work stays linear in the length of the article (an article repeating one line ten thousand
+    times costs ten thousand comparisons of bounded size)."""
     clusters: list[list[Draft]] = []
     for d in sorted(drafts, key=lambda x: x.order):
-        for cl in clusters:
-            if all(_compatible(d, m, published, lexicons) for m in cl) and _actors_fit(d, cl, lexicons) \
-                    and any(_linked(d, m, lexicons) for m in cl) and _fits(d, _anchor(cl), lexicons):
+        for cl in clusters[-_WINDOW:]:
+            seen = cl[:1] + cl[1:][-_WINDOW:]
+            if all(_compatible(d, m, published, lexicons) for m in seen) and _actors_fit(d, seen, lexicons) \
+                    and any(_linked(d, m, lexicons) for m in seen) and _fits(d, _anchor(seen), lexicons):
                 cl.append(d)
                 break
         else:
@@ -228,19 +235,16 @@ def _combine(cluster: list[Draft], rules: dict[str, dict], lexicons: LexiconSet 
     # the most precise place; among equals, the one a later report gives in its own words ('the
     # attack targeted a market in X' places what the lead told vaguely)
     located = _anchor(cluster).place
-    triggers: list[Mention] = []
-    spans: list[tuple[int, int]] = []
+    by_start: dict[int, Mention] = {}
+    span_set: set[tuple[int, int]] = set()
     context: dict[str, Any] = {}
     for d in cluster:
         for t in d.incident.triggers:
-            if all(t.start != u.start for u in triggers):
-                triggers.append(t)
-        for s in d.incident.spans:
-            if s not in spans:
-                spans.append(s)
+            by_start.setdefault(t.start, t)
+        span_set.update(d.incident.spans)
         context.update(d.incident.context)
-    triggers.sort(key=lambda t: t.start)
-    spans.sort()
+    triggers = sorted(by_start.values(), key=lambda t: t.start)
+    spans = sorted(span_set)
     incident = Incident(first.incident.sentence, triggers, located, spans, context, first.incident.split,
                         unnamed_spot=any(d.incident.unnamed_spot and d.place is located for d in cluster))
     roles = _merge_roles(cluster, located.place.country, lexicons)
@@ -284,15 +288,18 @@ def _merge_roles(cluster: list[Draft], country: str, lexicons: LexiconSet | None
             if best2 is None or score > best2:
                 best2 = score
                 out.actor2, out.rules["actor2"] = m, rule
+    a2 = _entry(out.actor2, country, lexicons)
+    lists: dict[str, dict[int, Any]] = {k: {} for k in ("victims", "assoc1", "assoc2", "partners", "speakers",
+                                                        "target_words")}
     for d in cluster:
         for m in d.roles.victims:
-            if m is not out.actor2 and _entry(m, country, lexicons) not in (a1, _entry(out.actor2, country, lexicons)):
-                out.victims.append(m)
-        out.assoc1 += [m for m in d.roles.assoc1 if m not in out.assoc1]
-        out.assoc2 += [m for m in d.roles.assoc2 if m not in out.assoc2]
-        out.partners += [m for m in d.roles.partners if m not in out.partners]
-        out.speakers += [m for m in d.roles.speakers if m not in out.speakers]
-        out.target_words += [m for m in d.roles.target_words if m not in out.target_words]
+            if m is not out.actor2 and _entry(m, country, lexicons) not in (a1, a2):
+                lists["victims"].setdefault(m.start, m)
+        for name in ("assoc1", "assoc2", "partners", "speakers", "target_words"):
+            for m in getattr(d.roles, name):
+                lists[name].setdefault(m.start, m)
+    for name, items in lists.items():
+        setattr(out, name, list(items.values()))
     if out.actor2 is not None:
         out.victims.insert(0, out.actor2)
     kind2 = actor_kind(_entry(out.actor2, country, lexicons), lexicons) if out.actor2 is not None else ""

@@ -26,6 +26,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from .base import Document, Mention
 
 __all__ = ["count_fatalities", "count_fatalities_in"]
@@ -43,7 +45,14 @@ def count_fatalities(doc: Document, quantities: list[Mention], start: int, end: 
 def count_fatalities_in(doc: Document, quantities: list[Mention], spans: list[tuple[int, int]], *,
                         two_sided: bool = False) -> tuple[int, list[Mention], str]:
     """ACLED's figure over several key spans of one event (its clauses in several sentences)."""
-    qs = sorted((q for q in quantities if any(s <= q.start and q.end <= e for s, e in spans)), key=lambda q: q.start)
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+
+    def inside(q: Mention) -> bool:
+        i = bisect.bisect_right(starts, q.start) - 1
+        return i >= 0 and q.end <= ordered[i][1] or any(s <= q.start and q.end <= e for s, e in ordered[max(0, i - 2):i])
+
+    qs = sorted((q for q in quantities if inside(q)), key=lambda q: q.start)
     killed = [q for q in qs if q.value.category == "killed" and not q.value.subset]
     running = [q for q in killed if q.value.running_total]
     if running:
