@@ -46,16 +46,17 @@ def test_trigger_examples(entry_id, text):
     assert entry_id in {m.entry_id for m in find_triggers(_doc(text))}
 
 
-@pytest.mark.parametrize("entry_id, text", _examples("coding", kinds={"role", "target"}))
+@pytest.mark.parametrize("entry_id, text", _examples("coding", kinds={"role", "target", "discourse"}))
 def test_coding_word_examples(entry_id, text):
     groups = lexicon_matches(_doc(text))
-    found = {str(m.payloads[0]) for g in ("role", "target") for m in groups.get(g, [])}
+    found = {str(p) for g in ("role", "target", "discourse") for m in groups.get(g, []) for p in m.payloads}
     assert entry_id in found
 
 
 def test_every_actor_trigger_and_word_entry_has_an_example():
     missing = [e["id"] for name in ("actors", "triggers") for e in load_entries(name) if not e.get("examples")]
-    missing += [e["id"] for e in load_entries("coding") if e.get("kind") in ("role", "target") and not e.get("examples")]
+    missing += [e["id"] for e in load_entries("coding")
+                if e.get("kind") in ("role", "target", "discourse") and not e.get("examples")]
     assert missing == []
 
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import taxonomy as tx
-from ..lexicon import LexiconSet
-from ..mentions.actors import actor_name, actor_type, concrete_entry
+from ..lexicon import LexiconSet, default_lexicons, load_entries
+from ..mentions.actors import actor_kind, actor_name, actor_type, concrete_entry
 from ..mentions.base import Document, Mention
 from ..model import Event, Evidence, ProvenanceItem
 from .classify import TypeDecision
@@ -40,6 +40,8 @@ class EventDraft:
     fatality_mentions: list[Mention] = field(default_factory=list)
     fatality_rule: str = ""
     timestamp: int = 0
+    fatality_note: str = ""  # 'N fatalities split across K events, M fatalities coded to this event.'
+    quantities: list[Mention] = field(default_factory=list)  # the document's counts (crowd sizes)
 
 
 @dataclass
@@ -82,13 +84,46 @@ def _prov(doc: Document, rule: str, entries: list[str], mentions: list[Mention] 
     return ProvenanceItem(rule=rule, entries=entries)
 
 
+def _prov_each(doc: Document, rule: str, mentions: list[Mention]) -> list[ProvenanceItem]:
+    """One provenance item per word that produced the field (merged reports span sentences)."""
+    return [_prov(doc, rule, [m.entry_id], [m]) for m in sorted(mentions, key=lambda m: m.start)]
+
+
 def _evidence(doc: Document, inc: Incident) -> list[Evidence]:
-    sent = inc.sentence
-    return [doc.evidence(sent.start, sent.end)]
+    """The sentences holding the incident's clauses (several when reports were merged)."""
+    sentences = {inc.sentence.index: inc.sentence}
+    for s, _e in inc.spans:
+        sent = doc.sentence_at(s)
+        if sent is not None:
+            sentences.setdefault(sent.index, sent)
+    return [doc.evidence(sent.start, sent.end) for _, sent in sorted(sentences.items())]
 
 
-def _crowd_tag(doc: Document, inc: Incident) -> str:
-    return "crowd size=no report"
+def _crowd_tag(doc: Document, inc: Incident, quantities: list[Mention], lexicons: LexiconSet | None) -> str:
+    """ACLED's 'crowd size=' tag in the source's wording: 'hundreds', 'tens of thousands', 'about
+    200', 'over 1,000', '600'; 'no report' when the report gives no size."""
+    crowd = [q for q in quantities if q.value.category == "people" and any(s <= q.start < e for s, e in inc.spans)]
+    protest = [t.start for t in inc.triggers if t.value.cls in ("protest", "violent-crowd")]
+    if not crowd:
+        return "crowd size=no report"
+    q = min(crowd, key=lambda q: min((abs(q.start - p) for p in protest), default=0))
+    words = crowd_words(lexicons)
+    for entry in q.value.entries:
+        if entry in words:
+            return f"crowd size={words[entry]}"
+    value = f"{q.value.value:,}"
+    prefix = {"about": "about ", "at_least": "at least ", "more_than": "over "}.get(q.value.qualifier, "")
+    return f"crowd size={prefix}{value}"
+
+
+def crowd_words(lexicons: LexiconSet | None) -> dict[str, str]:
+    """Number entry id -> crowd size wording (coding.yaml entries of kind crowd)."""
+    out: dict[str, str] = {}
+    for e in load_entries("coding", lexicons or default_lexicons()):
+        if e.get("kind") == "crowd":
+            for n in e.get("numbers") or []:
+                out[str(n)] = str(e["tag"])
+    return out
 
 
 def build_event(d: EventDraft, lexicons: LexiconSet | None = None) -> tuple[Event | None, str]:
@@ -112,6 +147,14 @@ def build_event(d: EventDraft, lexicons: LexiconSet | None = None) -> tuple[Even
     if a1 and a2 and a1.name == a2.name:
         a2 = None
     civilians = "actor.civilians"
+    assoc2: list[str] = []
+    crowd_assoc: list[str] = []
+    if etype in ("Protests", "Riots"):
+        # a party or movement whose supporters form the crowd is associated with the crowd
+        for a in (a1, a2):
+            if a is not None and actor_kind(a.entry, lexicons) == "party":
+                crowd_assoc.append(a.name)
+        a1, a2 = (None if a1 and a1.name in crowd_assoc else a1), (None if a2 and a2.name in crowd_assoc else a2)
     if etype == "Protests":
         protesters = _generic("actor.protesters", "role.protest-crowd", date, country, lexicons)
         if sub == "Excessive force against protesters":
@@ -141,23 +184,30 @@ def build_event(d: EventDraft, lexicons: LexiconSet | None = None) -> tuple[Even
     else:
         if a1 is not None and a1.entry == civilians and a2 is not None:
             a1, a2 = a2, a1
+        if etype == "Battles" and a2 is not None and a2.entry == civilians:
+            # residents who fight back are an armed group, not civilians (ACLED)
+            a2 = _generic("actor.unidentified-armed-group", "role.armed-residents", date, country, lexicons)
         if a1 is None or a1.entry == civilians:
             if etype in ("Explosions/Remote violence", "Battles"):
                 a1 = _generic("actor.unidentified-armed-group", "role.unidentified-perpetrator", date, country,
                               lexicons)
             else:
                 return None, "no-actor"
-        if etype == "Explosions/Remote violence" and a2 is None and roles.target == "civilian":
+        if etype == "Explosions/Remote violence" and a2 is None and roles.target == "civilian" and roles.civilian_owner:
+            # a grenade on an official's house: the people there were the target (a house hit in a strike
+            # with no one named is not 'civilians targeted')
             a2 = _generic(civilians, "role.civilian-target", date, country, lexicons)
+        if etype == "Explosions/Remote violence" and a2 is not None and a2.entry != civilians and any(
+                concrete_entry(v.value.entry_id, country, lexicons) == civilians for v in roles.victims):
+            # a strike on an armed target that also hurt civilians: civilians are associated
+            assoc2.append(actor_name(civilians, date, country, lexicons))
         if etype == "Battles" and a2 is None:
             return None, "battle-without-second-actor"
-        if etype == "Battles" and a2 is not None and a2.entry == civilians:
-            return None, "battle-against-civilians"
     if a2 is not None and a1.name == a2.name:
         if etype == "Battles":
             return None, "same-actor-both-sides"
         a2 = None
-    assoc1: list[str] = []
+    assoc1: list[str] = list(crowd_assoc)
     if d.decision.one_sided:
         # a force's own activity: no second actor; those it acts "with" are its allies
         for m in roles.partners:
@@ -175,15 +225,22 @@ def build_event(d: EventDraft, lexicons: LexiconSet | None = None) -> tuple[Even
         extra = _resolve(m, "role.coordinated", date, country, lexicons)
         if extra and extra.name not in (a1.name, a2.name if a2 else "") and extra.name not in assoc1:
             assoc1.append(extra.name)
+    if a2 is not None and a2.entry != civilians:
+        for m in roles.assoc2:
+            extra = _resolve(m, "role.coordinated", date, country, lexicons)
+            if extra and extra.name not in (a1.name, a2.name) and extra.name not in assoc2 \
+                    and extra.entry not in (civilians, "actor.protesters", "actor.rioters"):
+                assoc2.append(extra.name)
     notes, note_rule = render_notes(
         date=date, precision=precision, sub_event_type=sub, actor1=a1.name, actor2=a2.name if a2 else "",
         location=place.name, admin1=place.admin1, admin2=place.admin2, written=located.written,
-        coded_to=located.coded_to, fatalities=d.fatalities, lexicons=lexicons,
+        coded_to=located.coded_to, fatalities=d.fatalities, fatality_note=d.fatality_note, lexicons=lexicons,
     )
-    tags = _crowd_tag(doc, inc) if etype in ("Protests", "Riots") and sub != "Mob violence" else ""
+    tags = _crowd_tag(doc, inc, d.quantities, lexicons) if etype in ("Protests", "Riots") and sub != "Mob violence" \
+        else ""
     prov: dict[str, list[ProvenanceItem]] = {
         "event_date": [_prov(doc, date_rule, date_entries, [d.date] if d.date else None)],
-        "sub_event_type": [_prov(doc, d.decision.rule, list(d.decision.trigger_ids), inc.triggers)],
+        "sub_event_type": _prov_each(doc, d.decision.rule, inc.triggers),
         "actor1": [_prov(doc, a1.rule, [a1.entry], [a1.mention] if a1.mention else None)],
         "location": [_prov(doc, f"place.{located.relation}", list(located.entries))],
         "geo_precision": [ProvenanceItem(rule=f"geo.{located.relation}", entries=list(located.entries),
@@ -209,7 +266,7 @@ def build_event(d: EventDraft, lexicons: LexiconSet | None = None) -> tuple[Even
         "assoc_actor_1": "; ".join(assoc1),
         "inter1": a1.inter,
         "actor2": a2.name if a2 else "",
-        "assoc_actor_2": "",
+        "assoc_actor_2": "; ".join(assoc2),
         "inter2": inter2,
         "interaction": tx.interaction_for(a1.inter, inter2),
         "civilian_targeting": targeting,

@@ -10,15 +10,17 @@ modifiers: force used on protesters, protesters using violence.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ..lexicon import LexiconSet
-from ..mentions.actors import actor_kind
+from ..mentions.actors import actor_entry
 from .incidents import Incident
 from .roles import Roles
 
 __all__ = ["TypeDecision", "classify"]
 
+_REMOTE = frozenset({"air", "shelling", "bombardment", "suicide", "chemical"})
 _STATE_KINDS = frozenset({"state", "police", "coalition"})
 
 
@@ -31,18 +33,41 @@ class TypeDecision:
     one_sided: bool = False  # the event has no actor2 (coding.yaml `one_sided`)
 
 
-def _actor_is_state(roles: Roles, lexicons: LexiconSet | None) -> bool:
+def _actor_is_state(roles: Roles, lexicons: LexiconSet | None, authority: bool = False) -> bool:
+    """State forces; with ``authority``, also a de facto authority that arrests people where it
+    governs (the SDF: its arrests are Arrests, its conquests still a non-state actor's)."""
     if roles.actor1 is None:
         return False
-    return actor_kind(roles.actor1.value.entry_id, lexicons) in _STATE_KINDS
+    entry = actor_entry(roles.actor1.value.entry_id, lexicons)
+    return entry.get("kind") in _STATE_KINDS or (authority and bool(entry.get("authority")))
 
 
-def classify(incident: Incident, roles: Roles, rules: dict[str, dict], lexicons: LexiconSet | None = None
-             ) -> TypeDecision | None:
-    """The sub-event type of an incident, or None when its triggers cannot make an event."""
-    classes = {t.value.cls for t in incident.triggers}
-    modifiers = {t.value.cls for t in incident.triggers if t.value.modifies}
+def classify(incident: Incident, roles: Roles, rules: dict[str, dict], lexicons: LexiconSet | None = None,
+             *, victims: bool = False) -> TypeDecision | None:
+    """The sub-event type of an incident, or None when its triggers cannot make an event.
+
+    Weak words (an aircraft, 'killed') type an incident only in a clause where a strong word
+    reports it, unless the incident has no strong word at all.  ``victims``: the incident counts
+    dead or wounded (a class whose rule has ``none_needs_victims`` makes no event without them or
+    a target: 'سمعت رشقات رشاشة' is no attack)."""
     main = [t for t in incident.triggers if not t.value.modifies and t.value.cls in rules]
+    spans = sorted(incident.spans)
+    starts = [s for s, _ in spans]
+
+    def span_of(pos: int) -> int:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i if i >= 0 and pos < spans[i][1] else -1
+
+    strong_spans = {span_of(t.start) for t in main if t.value.strength == "strong"} - {-1}
+    if strong_spans:
+        main = [t for t in main if t.value.strength == "strong" or span_of(t.start) in strong_spans]
+    remote = {t.value.cls for t in main} & _REMOTE
+    if remote and all(t.value.repels for t in main if t.value.cls == "clash"):
+        # air defences repelling a strike ('التصدي لهجوم إسرائيلي جوي') fight no one on the ground
+        main = [t for t in main if t.value.cls != "clash"]
+    kept = set(map(id, main))
+    classes = {t.value.cls for t in incident.triggers if id(t) in kept or t.value.modifies}
+    modifiers = {t.value.cls for t in incident.triggers if t.value.modifies}
     if not main:
         return None
     ranked = sorted(main, key=lambda t: (rules[t.value.cls].get("rank", 99), t.start))
@@ -53,11 +78,16 @@ def classify(incident: Incident, roles: Roles, rules: dict[str, dict], lexicons:
     if "sub_event_type" in rule:
         sub = str(rule["sub_event_type"])
     elif "by_target" in rule:
+        if roles.target == "none" and rule.get("none_needs_victims") and not victims:
+            return None
         sub = str(rule["by_target"].get(roles.target, rule["by_target"].get("none")))
     else:
-        state = _actor_is_state(roles, lexicons)
+        state = _actor_is_state(roles, lexicons, authority=bool(rule.get("authority_counts")))
         sub = str(rule["by_actor"]["state" if state else "nonstate"])
     rule_id = str(rule["id"])
+    if sub == "Abduction/forced disappearance" and "killing" in classes and victims:
+        # abducted, then killed: ACLED codes the killing (an attack on the captive)
+        sub, rule_id = ("Armed clash" if roles.target == "armed" else "Attack"), "rule.abduction-then-killing"
     if sub == "Peaceful protest" or "protest" in classes:
         sub, rule_id = _protest_type(sub, rule_id, classes, modifiers, roles, lexicons)
     return TypeDecision(sub, rule_id, trigger_ids, frozenset(classes), bool(rule.get("one_sided", False)))

@@ -1,11 +1,11 @@
-"""One event per incident, day and location within an article (ACLED 3.5).
+"""The last safety net of one event per incident, day and location within an article (ACLED 3.5).
 
-Sentences often report the same incident twice (a lead and its detail).  Events of one article
-are merged when they share the date, the location and the pair of actors: the merged event takes
-the highest type in ACLED's hierarchy, the evidence of all, and the lowest credible death toll
-(the lowest positive figure: a sentence that gives no figure does not lower it).  An event coded
-only to a governorate (geo_precision 3) is folded into an event of the same day, actors and type
-placed more precisely inside that governorate.
+The reports of one incident are merged before events are built (``threads.py``), where the
+words of every report are still known.  What can still reach this step are events that came out
+identical in date, location, precision and pair of actors from reports the coder kept apart (two
+coordinated places coded to the same town, for instance): they are merged here.  The merged
+event takes the highest type in ACLED's hierarchy, the evidence of all, and the lowest credible
+death toll (the lowest positive figure: a sentence that gives no figure does not lower it).
 
 Each group is merged in one step from all its members, so the work is linear in the number of
 events (an article repeating one incident a thousand times costs a thousand, not a million).
@@ -86,22 +86,8 @@ def _combine(group: list[Event]) -> Event:
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
-    """Merge the events of one article that report the same incident."""
+    """Merge the events of one article that came out as the same incident."""
     groups: dict[tuple, list[Event]] = {}
     for ev in events:
-        groups.setdefault((ev.event_date, _actors(ev), ev.location), []).append(ev)
-    merged = [_combine(g) for g in groups.values()]
-    # fold governorate-level events into a precise one of the same incident
-    precise: dict[tuple, int] = {}
-    for i, ev in enumerate(merged):
-        if ev.geo_precision < 3:
-            precise.setdefault((ev.admin1, ev.event_date, _actors(ev), ev.event_type), i)
-    folded: dict[int, list[Event]] = {}
-    out_idx: list[int] = []
-    for i, ev in enumerate(merged):
-        j = precise.get((ev.admin1, ev.event_date, _actors(ev), ev.event_type)) if ev.geo_precision == 3 else None
-        if j is not None and j != i:
-            folded.setdefault(j, []).append(ev)
-        else:
-            out_idx.append(i)
-    return [_combine([merged[i], *folded[i]]) if i in folded else merged[i] for i in out_idx]
+        groups.setdefault((ev.event_date, _actors(ev), ev.location, ev.geo_precision), []).append(ev)
+    return [_combine(g) for g in groups.values()]

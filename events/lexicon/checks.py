@@ -72,11 +72,17 @@ def _check_actors(lex: LexiconSet) -> Iterator[LexiconProblem]:
             for kind in e.get("refers_to") or []:
                 if kind not in ACTOR_KINDS:
                     yield _p(e, "refers_to", f"unknown actor kind {kind!r}")
+            for target in e.get("refers_to_actors") or []:
+                if target not in ids:
+                    yield _p(e, "refers_to_actors", f"unknown actor id {target!r}")
         elif e.get("by_country"):
             for country, target in (e.get("by_country") or {}).items():
                 if target not in ids:
                     yield _p(e, "by_country", f"{country}: unknown actor id {target!r}")
         else:
+            for ally in e.get("allies") or []:
+                if ally not in ids:
+                    yield _p(e, "allies", f"unknown actor id {ally!r}")
             names = e.get("names")
             if not isinstance(names, list) or not names:
                 yield _p(e, "names", "an actor needs at least one name")
@@ -134,8 +140,21 @@ def _check_coding(lex: LexiconSet) -> Iterator[LexiconProblem]:
                 yield _p(e, "template", f"unknown placeholder {{{name}}}")
         elif kind in ("role", "target"):
             yield from _check_phrase_lists(e, "phrases")
+        elif kind == "crowd":
+            if not isinstance(e.get("tag"), str) or not isinstance(e.get("numbers"), list):
+                yield _p(e, "tag", "a crowd entry needs a 'tag' and a list of 'numbers' entry ids")
+            known = {n["id"] for n in lex.entries("numbers")}
+            for n in e.get("numbers") or []:
+                if n not in known:
+                    yield _p(e, "numbers", f"unknown numbers entry {n!r}")
+        elif kind == "discourse":
+            yield from _check_phrase_lists(e, "phrases")
+            if e.get("discourse") not in ("anaphor", "new-incident", "not-event-place"):
+                yield _p(e, "discourse", f"{e.get('discourse')!r} is not one of anaphor, new-incident, not-event-place")
+            if e.get("discourse") == "anaphor" and e.get("refers") not in ("place", "event"):
+                yield _p(e, "refers", "an anaphor refers to a 'place' or an 'event'")
         else:
-            yield _p(e, "kind", f"unknown kind {kind!r} (class, note, role, target)")
+            yield _p(e, "kind", f"unknown kind {kind!r} (class, note, role, target, discourse, crowd)")
 
 
 def _check_triggers(lex: LexiconSet) -> Iterator[LexiconProblem]:

@@ -56,7 +56,57 @@ def find_actors(doc: Document, lexicons: LexiconSet | None = None) -> list[Menti
             out.append(Mention("actor", m.start, m.end, entry_id,
                                ActorRef(entry_id, "alias", by_country=bool(entry.get("by_country"))), m.prefix))
     out.sort(key=lambda x: x.start)
-    return _resolve_references(out, index)
+    return _generic_forces(doc, _resolve_references(_absorb_generic_heads(doc, out, index), index), index)
+
+
+def _generic_forces(doc: Document, mentions: list[Mention], index: dict[str, dict]) -> list[Mention]:
+    """'soldiers', 'الجنود', 'the army' right after a named army in the same sentence are that army
+    ('Israeli troops came under fire ..., six soldiers wounded'), not the army of the event's country."""
+    out: list[Mention] = []
+    for m in mentions:
+        entry = index.get(m.entry_id, {})
+        if m.value.via == "alias" and entry.get("by_country"):
+            sent = doc.sentence_at(m.start)
+            kind = entry.get("kind")
+            for prev in reversed(out):
+                pe = index.get(prev.value.entry_id, {})
+                if sent is None or doc.sentence_at(prev.start) is not sent:
+                    break
+                if pe.get("kind") == kind and not pe.get("by_country"):
+                    m = Mention("actor", m.start, m.end, prev.value.entry_id,
+                                ActorRef(prev.value.entry_id, "reference", m.entry_id, prev.start), m.prefix)
+                    break
+        out.append(m)
+    return out
+
+
+_HEAD_GLUE = frozenset({"من", "of", "from", "the", "a", "an", "belonging", "to", "affiliated", "with", "تابعين",
+                        "تابعون", "التابعين", "ينتمون", "الى", "المنتمين"})
+_HEAD_PUNCT = str.maketrans({c: " " for c in "\"'()“”«»‘’:-,"})
+
+
+def _absorb_generic_heads(doc: Document, mentions: list[Mention], index: dict[str, dict]) -> list[Mention]:
+    """'مسلحين من خلايا داعش', 'مسلحي "داعش"', 'gunmen from the Islamic State': a generic head
+    ('gunmen', an unidentified group) that names its group right after it is that group."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (nxt is not None and m.value.via == "alias" and index[m.entry_id].get("kind") == "unidentified"
+                and nxt.value.via == "alias" and index[nxt.entry_id].get("kind") not in ("unidentified", "civilians")
+                and nxt.prefix in ("", "ل", "لل") and _glue(doc.key[m.end:nxt.start - len(nxt.prefix)])):
+            out.append(Mention("actor", m.start, nxt.end, nxt.entry_id, nxt.value, m.prefix))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out
+
+
+def _glue(gap: str) -> bool:
+    words = gap.translate(_HEAD_PUNCT).split()
+    return len(gap) <= 30 and all(w in _HEAD_GLUE for w in words)
 
 
 def _resolve_references(mentions: list[Mention], index: dict[str, dict]) -> list[Mention]:
@@ -66,22 +116,36 @@ def _resolve_references(mentions: list[Mention], index: dict[str, dict]) -> list
         if ref.via != "reference":
             resolved.append(m)
             continue
-        wanted = set(index[m.entry_id].get("refers_to") or [])
+        entry = index[m.entry_id]
+        wanted = set(entry.get("refers_to") or [])
+        wanted_ids = set(entry.get("refers_to_actors") or [])
+        target_id = ""
         target = None
         for prev in reversed(resolved):
             pref: ActorRef = prev.value
             if not pref.entry_id:
                 continue
-            kind = index[pref.entry_id].get("kind", "")
-            if not wanted or kind in wanted:
-                target = prev
+            prev_entry = index[pref.entry_id]
+            if entry.get("allies_of"):
+                allies = prev_entry.get("allies") or []
+                if allies:
+                    target, target_id = prev, str(allies[0])
+                    break
+                continue
+            if wanted_ids:
+                if pref.entry_id in wanted_ids:
+                    target, target_id = prev, pref.entry_id
+                    break
+                continue
+            if not wanted or prev_entry.get("kind", "") in wanted:
+                target, target_id = prev, pref.entry_id
                 break
         if target is None:
             continue  # nothing to point to: the reference is dropped
         tref: ActorRef = target.value
-        resolved.append(Mention("actor", m.start, m.end, tref.entry_id,
-                                ActorRef(tref.entry_id, "reference", m.entry_id, target.start, tref.by_country),
-                                m.prefix))
+        by_country = bool(index[target_id].get("by_country")) if target_id != tref.entry_id else tref.by_country
+        resolved.append(Mention("actor", m.start, m.end, target_id,
+                                ActorRef(target_id, "reference", m.entry_id, target.start, by_country), m.prefix))
     return resolved
 
 

@@ -13,7 +13,9 @@
   restatements or conflicting figures and the **lowest** is kept;
 * across sentences, a count marked as additional ('The strike also killed one other member')
   adds; otherwise the sentences report the same incident and the **lowest credible** figure is
-  kept (``fatalities.lowest``);
+  kept (``fatalities.lowest``) — except in a fight between two sides (``two_sided``), where a
+  count of one side's dead ('مقتل أحد عناصر وزارة الدفاع') is part of a total given for the
+  whole fight ('4 قتلى جراء اشتباكات'): the total is kept (``fatalities.total``);
 * vague amounts count by ACLED's table (tens 10, dozens 12, hundreds 100, several 3); 'a number
   of' (unspecified) gives nothing when a figure exists, and 0 otherwise (the house convention
   for unspecified losses, ``fatalities.unspecified``);
@@ -24,9 +26,11 @@
 
 from __future__ import annotations
 
+import bisect
+
 from .base import Document, Mention
 
-__all__ = ["count_fatalities"]
+__all__ = ["count_fatalities", "count_fatalities_in"]
 
 
 def _coordinated(doc: Document, a: Mention, b: Mention) -> bool:
@@ -35,14 +39,27 @@ def _coordinated(doc: Document, a: Mention, b: Mention) -> bool:
 
 
 def count_fatalities(doc: Document, quantities: list[Mention], start: int, end: int) -> tuple[int, list[Mention], str]:
-    qs = sorted((q for q in quantities if start <= q.start and q.end <= end), key=lambda q: q.start)
+    return count_fatalities_in(doc, quantities, [(start, end)])
+
+
+def count_fatalities_in(doc: Document, quantities: list[Mention], spans: list[tuple[int, int]], *,
+                        two_sided: bool = False) -> tuple[int, list[Mention], str]:
+    """ACLED's figure over several key spans of one event (its clauses in several sentences)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+
+    def inside(q: Mention) -> bool:
+        i = bisect.bisect_right(starts, q.start) - 1
+        return i >= 0 and q.end <= ordered[i][1] or any(s <= q.start and q.end <= e for s, e in ordered[max(0, i - 2):i])
+
+    qs = sorted((q for q in quantities if inside(q)), key=lambda q: q.start)
     killed = [q for q in qs if q.value.category == "killed" and not q.value.subset]
     running = [q for q in killed if q.value.running_total]
     if running:
         return running[-1].value.value, [running[-1]], "fatalities.running-total"
     figures = [q for q in killed if q.value.qualifier != "unspecified" and not q.value.explicit_zero]
     if figures:
-        return _combine(doc, figures)
+        return _combine(doc, figures, two_sided)
     zeros = [q for q in qs if q.value.explicit_zero and q.value.category in ("killed", "casualties")]
     if zeros:
         return 0, zeros[:1], "fatalities.explicit-zero"
@@ -55,7 +72,12 @@ def count_fatalities(doc: Document, quantities: list[Mention], start: int, end: 
     return 0, [], "fatalities.none"
 
 
-def _combine(doc: Document, figures: list[Mention]) -> tuple[int, list[Mention], str]:
+def _partial(items: list[Mention]) -> bool:
+    """Counts that name whose dead they are (one side of a fight): 'من عناصر قسد', 'أحد عناصر وزارة الدفاع'."""
+    return all(q.value.group or any(".victim.member" in e for e in q.value.entries) for q in items)
+
+
+def _combine(doc: Document, figures: list[Mention], two_sided: bool = False) -> tuple[int, list[Mention], str]:
     by_sentence: dict[int, list[Mention]] = {}
     for q in figures:
         s = doc.sentence_at(q.start)
@@ -81,6 +103,12 @@ def _combine(doc: Document, figures: list[Mention]) -> tuple[int, list[Mention],
             used += s_used
             rule = "fatalities.sum"
         elif s_total != total:
+            if two_sided and _partial(s_used) != _partial(used):
+                # one side's dead versus the toll of the whole fight: the toll
+                if _partial(used) and s_total > total:
+                    total, used = s_total, s_used
+                rule = "fatalities.total"
+                continue
             if s_total < total:
                 total, used = s_total, s_used
             rule = "fatalities.lowest"

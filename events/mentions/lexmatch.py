@@ -7,6 +7,7 @@ its group.  Payloads are entry ids, so a match says which lexicon entry produced
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 from ..lexicon import LexiconSet, default_lexicons, iter_phrases, load_entries
@@ -27,22 +28,54 @@ def register_source(name: str, source: PatternSource) -> None:
     _SOURCES[name] = source
 
 
+def definite_variant(phrase: str, single: bool = False) -> str | None:
+    """The definite form of an indefinite Arabic noun phrase: in Arabic the article goes on the
+    noun and on every adjective that agrees with it ('غارة جوية' -> 'الغارة الجوية', 'طائرة
+    مسيرة تركية' -> 'الطائرة المسيرة التركية'); with ``single``, one-word nouns too ('غارات' ->
+    'الغارات').  None for phrases that are not such a phrase.  (A bare pattern never matches
+    the article in the text, so a noun written bare in a lexicon would miss its definite form.)"""
+    words = phrase.split()
+    if single and len(words) == 1 and _ARABIC_WORD.fullmatch(words[0]) and len(words[0]) >= 3 \
+            and not words[0].startswith("ال") and words[0] not in _NO_ARTICLE:
+        return "ال" + words[0]
+    if not 2 <= len(words) <= 4 or not all(_ARABIC_WORD.fullmatch(w) for w in words):
+        return None
+    if any(w.startswith("ال") or w in _FUNCTION_WORDS or w[0] in "بلف" and len(w) > 3 and w[1:].startswith("ال")
+           for w in words):
+        return None
+    return " ".join("ال" + w for w in words)
+
+
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+_FUNCTION_WORDS = frozenset({"من", "في", "على", "عن", "إلى", "الى", "مع", "بين", "ضد", "لـ", "و"})
+# one-word forms whose definite form is another word ('الأسر' is 'the families' as often as 'captivity')
+_NO_ARTICLE = frozenset({"أسر", "اسر", "أسرت", "أسروا"})
+
+
+def _with_definite(phrases: Iterable[str], single: bool = False) -> Iterator[str]:
+    for phrase in phrases:
+        yield phrase
+        variant = definite_variant(phrase, single)
+        if variant is not None:
+            yield variant
+
+
 def _aliases(lexicons: LexiconSet) -> Iterator[tuple[str, str, str]]:
     for entry in load_entries("actors", lexicons):
         group = "actor-ref" if entry.get("reference") else "actor"
-        for phrase in iter_phrases(entry, "aliases"):
+        for phrase in _with_definite(iter_phrases(entry, "aliases")):
             yield phrase, group, entry["id"]
 
 
 def _triggers(lexicons: LexiconSet) -> Iterator[tuple[str, str, str]]:
     for entry in load_entries("triggers", lexicons):
-        for phrase in iter_phrases(entry):
+        for phrase in _with_definite(iter_phrases(entry), single=True):
             yield phrase, "trigger", entry["id"]
 
 
 def _coding(lexicons: LexiconSet) -> Iterator[tuple[str, str, str]]:
     for entry in load_entries("coding", lexicons):
-        if entry.get("kind") in ("role", "target"):
+        if entry.get("kind") in ("role", "target", "discourse"):
             for phrase in iter_phrases(entry):
                 yield phrase, entry["kind"], entry["id"]
 

@@ -23,15 +23,22 @@ class Trigger:
     cls: str
     strength: str  # 'strong' | 'weak'
     modifies: str = ""
+    patient_first: bool = False  # the actor right after it is its victim ('اغتيال X', 'اعتقال X')
+    repels: bool = False  # repelling an attack ('تصدت', 'repelled'): a fight only against a ground attack
+    responds: bool = False  # returning fire ('ردت على مصادر النيران'): answers the attack told before
 
 
 def find_triggers(doc: Document, lexicons: LexiconSet | None = None) -> list[Mention]:
     index = entry_index("triggers", lexicons)
+    rules = class_rules(lexicons)
     out = []
     for m in lexicon_matches(doc, lexicons).get("trigger", []):
         entry_id = str(m.payloads[0])
         entry = index[entry_id]
-        trig = Trigger(str(entry["class"]), str(entry.get("strength", "strong")), str(entry.get("modifies", "")))
+        cls = str(entry["class"])
+        patient_first = bool(entry.get("patient_first", rules.get(cls, {}).get("patient_first", False)))
+        trig = Trigger(cls, str(entry.get("strength", "strong")), str(entry.get("modifies", "")), patient_first,
+                       bool(entry.get("repels")), bool(entry.get("responds")))
         out.append(Mention("trigger", m.start, m.end, entry_id, trig, m.prefix))
     return out
 
