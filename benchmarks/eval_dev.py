@@ -2,7 +2,7 @@
 
     python benchmarks/eval_dev.py [--details] [--corpus ../shared/corpus/dev] [--out benchmarks/results/dev_eval.json]
 
-Writes the predicted events (JSONL) and the evaluation report (JSON) under benchmarks/results/.
+Writes the evaluation report (JSON) to --out and the predicted events beside it (NAME_eval.json -> NAME_pred.jsonl).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    out.with_name("dev_pred.jsonl").write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds),
+    out.with_name(out.stem.removesuffix("_eval") + "_pred.jsonl").write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds),
                                                encoding="utf-8")
     sys.stdout.write(report.render(details=args.details))
     return 0
