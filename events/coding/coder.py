@@ -126,7 +126,8 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
             roles.actor1 = context["agent"][para]
             roles.rules["actor1"] = "role.context-paragraph"
         if all(t.value.strength == "weak" for t in triggers):
-            killed = [q for q in mentions.quantities if inc.start <= q.start < inc.end and q.value.category == "killed"]
+            inc_start, inc_end = inc.start, inc.end
+            killed = [q for q in mentions.quantities if inc_start <= q.start < inc_end and q.value.category == "killed"]
             if not (killed and _has_agent(roles, lexicons)):
                 result.rejected.append(_reject(doc, inc, "weak-trigger-only"))
                 continue

@@ -16,6 +16,7 @@ Headings (headlines, captions, datelines) never start an incident; they give con
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -107,10 +108,15 @@ def group_incidents(doc: Document, triggers: list[Mention], places: list[Any]) -
         if sent is not None and not sent.is_heading:
             by_sentence.setdefault(sent.index, []).append(t)
     incidents: list[Incident] = []
+    p_starts = [p.start for p in places]
+    p_sorted = all(a <= b for a, b in zip(p_starts, p_starts[1:], strict=False))
     for idx in sorted(by_sentence):
         sent = doc.sentences[idx]
         trigs = sorted(by_sentence[idx], key=lambda m: m.start)
-        sent_places = [p for p in places if sent.start <= p.start < sent.end]
+        if p_sorted:  # the places of the sentence, in list order
+            sent_places = places[bisect.bisect_left(p_starts, sent.start):bisect.bisect_left(p_starts, sent.end)]
+        else:
+            sent_places = [p for p in places if sent.start <= p.start < sent.end]
         assigned: list[tuple[Mention, Any | None, tuple[int, int]]] = []
         prev_place: Any | None = None
         for t in trigs:

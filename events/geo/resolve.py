@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
 
 from ..lexicon import LexiconSet
 from ..mentions.base import Document
@@ -261,7 +262,7 @@ def _code(ph: Phrase, ch: _Choice, doc: Document, gz: Gazetteer, cues: PlaceCues
         written=written_text(doc, ph.name_start, ph.name_end), place=place, geo_precision=precision,
         relation=rel, coded_to=coded_to, reason="; ".join(why), entries=entries, country=place.country,
         named=named if coded_to else None,
-        alternatives=tuple(gz.place(r).id for r in ph.rows if r != ch.row)[:5],
+        alternatives=tuple(islice((gz.place(r).id for r in ph.rows if r != ch.row), 5)),
     )
 
 

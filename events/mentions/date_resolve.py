@@ -27,6 +27,7 @@ Rules (anchor = publication date; never the clock):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import replace
 from typing import Any
@@ -45,7 +46,7 @@ from .date_calc import (
     valid_date,
     week_midpoint,
 )
-from .lexscan import scan_doc, words_in
+from .lexscan import WORD_RE, scan_doc, words_in
 
 __all__ = ["resolve", "finish"]
 
@@ -264,26 +265,37 @@ def _in_quote(key: str, sent_start: int, pos: int) -> int | None:
     return opening
 
 
+def _few_words(key: str, start: int, end: int, most: int) -> bool:
+    """Whether ``words_in(key, start, end)`` has at most ``most`` words (reads no further)."""
+    for i, _m in enumerate(WORD_RE.finditer(key, start, end)):
+        if i >= most:
+            return False
+    return True
+
+
 def finish(doc: Document, mentions: list[Mention], lexicons: LexiconSet) -> list[Mention]:
     key = doc.key
     cal = scan_doc(doc, lexicons, "calendar")
     durations = [a for a in cal if a.type == "duration"]
-    speech = _speech_atoms(doc, lexicons)
+    speech = _speech_atoms(doc, lexicons)  # sorted by start
+    speech_starts = [a.start for a in speech]
     out: list[Mention] = []
     for m in mentions:
         v: DateValue = m.value
         flags = set(v.flags)
         if v.rule == "date.ago" and key[m.start : m.start + 3] == "منذ":
-            if any(0 <= m.start - a.end <= 3 or (a.end <= m.start and len(words_in(key, a.end, m.start)) <= 1)
+            if any(0 <= m.start - a.end <= 3 or (a.end <= m.start and _few_words(key, a.end, m.start, 1))
                    for a in durations):
                 v = replace(v, date=None, flags=frozenset(flags | {"duration"}))
                 flags = set(v.flags)
         sent = doc.sentence_at(m.start)
         if sent is not None:
-            for a in speech:
+            # only speech words of this sentence before the date can qualify (a.start < a.end <= m.start)
+            for a in speech[bisect.bisect_left(speech_starts, sent.start):bisect.bisect_left(speech_starts, m.start)]:
+                if not (a.end <= m.start and _few_words(key, a.end, m.start, 8)):
+                    continue
                 between = words_in(key, a.end, m.start)
-                if sent.start <= a.start and a.end <= m.start and len(between) <= 8 \
-                        and not _COMPLEMENTIZERS.intersection(between):
+                if not _COMPLEMENTIZERS.intersection(between):
                     flags.add("report")
                     if len(words_in(key, sent.start, a.start)) > 3:
                         flags.add("postposed")

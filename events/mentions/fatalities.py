@@ -24,6 +24,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from .base import Document, Mention
 
 __all__ = ["count_fatalities"]
@@ -34,8 +36,21 @@ def _coordinated(doc: Document, a: Mention, b: Mention) -> bool:
     return gap in ("و", "and", ", and")
 
 
+def _within(doc: Document, quantities: list[Mention], start: int, end: int) -> list[Mention]:
+    """The quantities inside [start, end), in list order (bisected when the list is sorted by start,
+    as ``find_quantities`` returns it; indexed once per document and list)."""
+    k = ("quantity-starts", id(quantities))
+    memo = doc.memo.get(k)
+    if memo is None or memo[0] is not quantities or len(memo[1]) != len(quantities):
+        starts = [q.start for q in quantities]
+        memo = doc.memo[k] = (quantities, starts, all(a <= b for a, b in zip(starts, starts[1:], strict=False)))
+    _, starts, in_order = memo
+    cands = quantities[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)] if in_order else quantities
+    return [q for q in cands if start <= q.start and q.end <= end]
+
+
 def count_fatalities(doc: Document, quantities: list[Mention], start: int, end: int) -> tuple[int, list[Mention], str]:
-    qs = sorted((q for q in quantities if start <= q.start and q.end <= end), key=lambda q: q.start)
+    qs = sorted(_within(doc, quantities, start, end), key=lambda q: q.start)
     killed = [q for q in qs if q.value.category == "killed" and not q.value.subset]
     running = [q for q in killed if q.value.running_total]
     if running:

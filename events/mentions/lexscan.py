@@ -26,7 +26,7 @@ from ..text.matcher import Matcher, resolve_overlaps
 from ..text.normalize import match_key
 
 __all__ = [
-    "Atom", "WordIndex", "atom_matcher", "lexicons_or_default", "one_letter_forms", "scan", "scan_doc", "word_index",
+    "Atom", "SpanSet", "WordIndex", "atom_matcher", "lexicons_or_default", "one_letter_forms", "scan", "scan_doc", "word_index",
     "WORD_RE", "words_in",
 ]
 
@@ -136,6 +136,22 @@ def scan_doc(doc: Any, lexicons: LexiconSet, name: str) -> list[Atom]:
     if k not in doc.memo:
         doc.memo[k] = scan(doc.key, lexicons, name)
     return doc.memo[k]
+
+
+class SpanSet:
+    """Spans sorted once, so "is this offset inside one of them?" costs O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        best, self.max_end = -1, []
+        for _, e in self.spans:
+            best = max(best, e)
+            self.max_end.append(best)
+
+    def contains(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos)
+        return bool(i) and self.max_end[i - 1] > pos
 
 
 class WordIndex:

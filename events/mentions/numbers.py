@@ -15,13 +15,14 @@ The grammar (words come from ``lexicon/numbers.yaml``):
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Any
 
 import regex
 
 from ..lexicon import LexiconSet
-from .lexscan import Atom, lexicons_or_default, scan, scan_doc
+from .lexscan import Atom, SpanSet, lexicons_or_default, scan, scan_doc
 
 __all__ = ["Num", "find_numbers", "numbers_of", "FUNCTION_WORDS"]
 
@@ -82,9 +83,9 @@ def _pieces(key: str, lexicons: LexiconSet, atoms: list[Atom] | None) -> list[_P
         if kind == "scale" and atom.entry.get("count"):
             value *= int(atom.entry["count"])
         out.append(_Piece(atom.start, atom.end, kind, value, atom, atom.prefix))
-    taken = [(p.token_start, p.end) for p in out]
+    taken = SpanSet([(p.token_start, p.end) for p in out])
     for m in _DIGITS.finditer(key):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken.contains(m.start()):
             continue
         text = m.group()
         s = m.start()
@@ -229,7 +230,9 @@ def find_numbers(key: str, lexicons: LexiconSet | None = None, atoms: list[Atom]
 
 
 def _ranges(key: str, nums: list[Num], others: list[_Piece]) -> list[Num]:
-    range_words = [p for p in others if p.kind == "range"]
+    range_words = [p for p in others if p.kind == "range"]  # atoms: sorted, not overlapping
+    rw_starts = [p.token_start for p in range_words]
+    rw_ends = [p.end for p in range_words]
     out: list[Num] = []
     i = 0
     while i < len(nums):
@@ -237,7 +240,7 @@ def _ranges(key: str, nums: list[Num], others: list[_Piece]) -> list[Num]:
         if i + 1 < len(nums) and a.kind != "vague" and nums[i + 1].kind != "vague":
             b = nums[i + 1]
             between = _BETWEEN.search(key[max(0, a.start - 12) : a.start]) is not None
-            inner = [p for p in range_words if a.end <= p.token_start and p.end <= b.start]
+            inner = range_words[bisect.bisect_left(rw_starts, a.end):bisect.bisect_right(rw_ends, b.start)]
             rest = key[a.end : b.start]
             for p in inner:
                 rest = rest.replace(key[p.token_start : p.end], " ", 1)
@@ -264,11 +267,17 @@ def _ranges(key: str, nums: list[Num], others: list[_Piece]) -> list[Num]:
 
 
 def _qualify(key: str, nums: list[Num], others: list[_Piece]) -> list[Num]:
-    quals = [p for p in others if p.kind == "qualifier" and p.atom is not None]
+    quals = [p for p in others if p.kind == "qualifier" and p.atom is not None]  # atoms: sorted, not overlapping
+    q_starts = [q.token_start for q in quals]
+    q_ends = [q.end for q in quals]
     out: list[Num] = []
     for n in nums:
         start, end, qualifier, ids = n.start, n.end, n.qualifier, n.entries
-        for q in quals:
+        # only the last qualifier ending before the number and the first one starting after it can be
+        # separated from it by spaces alone (any other has one of these between)
+        i = bisect.bisect_right(q_ends, n.start) - 1
+        j = bisect.bisect_left(q_starts, n.end)
+        for q in ((quals[i],) if i >= 0 else ()) + ((quals[j],) if j < len(quals) else ()):
             post = bool(q.atom.entry.get("post")) if q.atom else False
             if not post and q.end <= n.start and key[q.end : n.start].strip() == "":
                 start, ids = q.token_start, ids + (q.atom.id,)  # type: ignore[union-attr]
