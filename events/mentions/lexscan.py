@@ -33,9 +33,13 @@ __all__ = [
 WORD_RE = regex.compile(r"\w+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Atom:
-    """One lexicon word found in a key: ``key[start:end]`` (proclitic ``prefix`` excluded)."""
+    """One lexicon word found in a key: ``key[start:end]`` (proclitic ``prefix`` excluded).
+
+    Treat it as immutable; it is not declared frozen because a document makes hundreds and a
+    frozen dataclass costs three times as much to create (its ``entry`` is a dict, so it was
+    never hashable anyway)."""
 
     start: int
     end: int
@@ -45,7 +49,7 @@ class Atom:
 
     def __post_init__(self) -> None:
         if not self.type:
-            object.__setattr__(self, "type", str(self.entry.get("type", "")))
+            self.type = str(self.entry.get("type", ""))
 
     @property
     def id(self) -> str:
@@ -119,15 +123,19 @@ def scan(key: str, lexicons: LexiconSet, name: str) -> list[Atom]:
 
 
 def one_letter_forms(lexicons: LexiconSet, name: str, kind: str) -> dict[str, dict[str, Any]]:
-    """The one-letter forms of the entries of ``type`` ``kind`` in lexicon ``name``, by key."""
-    out: dict[str, dict[str, Any]] = {}
-    for entry in lexicons.entries(name):
-        if entry.get("type") == kind:
-            for form in entry.get("forms") or []:
-                k = match_key(str(form))
-                if len(k) == 1:
-                    out[k] = entry
-    return out
+    """The one-letter forms of the entries of ``type`` ``kind`` in lexicon ``name``, by key (built once per set)."""
+
+    def build(lex: LexiconSet) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        for entry in lex.entries(name):
+            if entry.get("type") == kind:
+                for form in entry.get("forms") or []:
+                    k = match_key(str(form))
+                    if len(k) == 1:
+                        out[k] = entry
+        return out
+
+    return lexicons.compiled(f"one-letter:{name}:{kind}", build)
 
 
 def scan_doc(doc: Any, lexicons: LexiconSet, name: str) -> list[Atom]:

@@ -186,7 +186,7 @@ class Matcher:
             self.compile()
         assert self._automaton is not None
         out: list[Match] = []
-        _scan_into(key, self._automaton.iter(key), lambda value: ((value[1], out),))
+        _scan_into(key, self._automaton.iter(key), [out], joint=False)
         return iter(out)
 
     def find(self, key: str, groups: Iterable[str] | None = None) -> list[Match]:
@@ -203,11 +203,12 @@ class Matcher:
         return out
 
 
-def _scan_into(key: str, hits: Iterable[tuple[int, Any]], targets: Any) -> None:
+def _scan_into(key: str, hits: Iterable[tuple[int, Any]], outs: list[list[Match]], joint: bool) -> None:
     """Check raw automaton hits and append the accepted matches to their lists.
 
-    ``hits`` are pyahocorasick's (end index, value) pairs; ``targets(value)`` gives the
-    (variants, output list) pairs of a hit.  A hit is a whole word when the character after it is
+    ``hits`` are pyahocorasick's (end index, value) pairs: value is (length, variants) for one
+    matcher (output ``outs[0]``), (length, ((k, variants), ...)) for a joint one (output
+    ``outs[k]``).  A hit is a whole word when the character after it is
     not a word character (or begins a suffix of at most three letters that the variant allows) and
     the letters glued in front (at most four) form a legal proclitic chain for the variant.
     """
@@ -247,7 +248,8 @@ def _scan_into(key: str, hits: Iterable[tuple[int, Any]], targets: Any) -> None:
         first = key[start] if start < n else ""
         arabic = "\u0620" <= first <= "\u064a" or is_arabic_letter(first)
         bare = key[start:end]
-        for variants, out in targets(value):
+        for k, variants in value[1] if joint else ((0, value[1]),):
+            out = outs[k]
             for article, group, allow_prefix, payloads, suffixes in variants:
                 if suffix and suffix not in suffixes:
                     continue
@@ -286,7 +288,7 @@ class JointMatcher:
 
     def prime(self, key: str) -> None:
         outs: list[list[Match]] = [[] for _ in self.members]
-        _scan_into(key, self._automaton.iter(key), lambda value: ((v, outs[k]) for k, v in value[1]))
+        _scan_into(key, self._automaton.iter(key), outs, joint=True)
         for m, out in zip(self.members, outs, strict=True):
             m._primed = (key, out)
 

@@ -69,3 +69,12 @@ def test_narrative_date_table_is_the_backward_walk():
         for s in doc.sentences:
             assert table.carried[s.index] is _carried(doc, dates, s.index)
             assert table.between(s.start, s.end) == [m for m in dates if s.start <= m.start < s.end]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("اأبةـًٌَُِّْٰ ،«»\u200f\u200b\u0000xX1٣\n") + [chr(0x0300), chr(0x1F600), "é"]))
+       | st.text())
+def test_deleted_positions_are_the_regex_scan(text):
+    from events.text.normalize import _DELETE_RE, _deleted_positions
+
+    assert _deleted_positions(text) == [m.start() for m in _DELETE_RE.finditer(text)]
