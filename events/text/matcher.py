@@ -213,9 +213,30 @@ def _scan_into(key: str, hits: Iterable[tuple[int, Any]], outs: list[list[Match]
     the letters glued in front (at most four) form a legal proclitic chain for the variant.
     """
     n = len(key)
+    proclitic = _PROCLITIC_LETTERS
     for end_idx, value in hits:
         end = end_idx + 1
         start = end - value[0]
+        prefix = ""
+        if start > 0:
+            c = key[start - 1]
+            if c.isalnum() or c == "_":
+                # something is glued in front: only Arabic words take proclitics, and every legal
+                # chain is made of these letters (see _prefix_ok), so anything else is inside a word
+                if c not in proclitic or not _arabic(key[start]):
+                    continue
+                # walk back over the letters glued in front (a proclitic chain is at most 4 long)
+                ts = start - 1
+                while ts > 0:
+                    c = key[ts - 1]
+                    if not (c.isalnum() or c == "_"):
+                        break
+                    ts -= 1
+                    if start - ts > 4:
+                        break
+                if start - ts > 4:
+                    continue
+                prefix = key[ts:start]
         suffix = ""
         if end < n:
             c = key[end]
@@ -229,33 +250,24 @@ def _scan_into(key: str, hits: Iterable[tuple[int, Any]], outs: list[list[Match]
                 if we - end > 3:  # no suffix list holds more than three letters
                     continue
                 suffix = key[end:we]
-        prefix = ""
-        if start > 0:
-            c = key[start - 1]
-            if c.isalnum() or c == "_":
-                # walk back over the letters glued in front (a proclitic chain is at most 4 long)
-                ts = start - 1
-                while ts > 0:
-                    c = key[ts - 1]
-                    if not (c.isalnum() or c == "_"):
-                        break
-                    ts -= 1
-                    if start - ts > 4:
-                        break
-                if start - ts > 4:
-                    continue
-                prefix = key[ts:start]
-        first = key[start] if start < n else ""
-        arabic = "\u0620" <= first <= "\u064a" or is_arabic_letter(first)
         bare = key[start:end]
+        arabic: bool | None = None
         for k, variants in value[1] if joint else ((0, value[1]),):
             out = outs[k]
             for article, group, allow_prefix, payloads, suffixes in variants:
                 if suffix and suffix not in suffixes:
                     continue
-                if (prefix or article) and not _prefix_ok(prefix, article, arabic, allow_prefix, bare):
-                    continue
+                if prefix or article:
+                    if arabic is None:
+                        arabic = _arabic(bare[:1])
+                    if not _prefix_ok(prefix, article, arabic, allow_prefix, bare):
+                        continue
                 out.append(Match(start, end, group, ("ال" + bare) if article else bare, payloads, prefix))
+
+
+def _arabic(ch: str) -> bool:
+    """``is_arabic_letter`` with the common cases first (every Arabic letter is >= U+0620)."""
+    return "\u0620" <= ch <= "\u064a" or (ch >= "\u0620" and is_arabic_letter(ch))
 
 
 class JointMatcher:
@@ -302,6 +314,9 @@ def _split_article(key: str) -> tuple[bool, str]:
     """
     article = len(key) > 4 and key.startswith("ال") and is_arabic_letter(key[2])
     return article, (key[2:] if article else key)
+
+
+_PROCLITIC_LETTERS = frozenset("".join(ARTICLE_PREFIXES | ARTICLE_PREFIXES_LAM | BARE_PREFIXES))
 
 
 def _prefix_ok(prefix: str, article: bool, arabic: bool, allow_prefix: bool, bare: str) -> bool:
