@@ -119,7 +119,9 @@ class Matcher:
         by_bare: dict[str, list[tuple[bool, str, bool, tuple[Any, ...], frozenset[str]]]] = {}
         for pat in self._patterns.values():
             by_bare.setdefault(pat.bare, []).append(
-                (pat.article, pat.group, pat.allow_prefix, tuple(pat.payloads), pat.suffixes)
+                # no suffixes: the empty tuple (a frozenset unpickles ten times slower, and a
+                # gazetteer's cached automaton holds one per name)
+                (pat.article, pat.group, pat.allow_prefix, tuple(pat.payloads), pat.suffixes or ())
             )
         for bare, variants in by_bare.items():
             auto.add_word(bare, (len(bare), tuple(variants)))
