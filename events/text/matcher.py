@@ -17,6 +17,7 @@ from __future__ import annotations
 import pickle
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 import ahocorasick
@@ -345,20 +346,29 @@ def resolve_overlaps(matches: Iterable[Match]) -> list[Match]:
     Overlap is judged on the written words (proclitics included), so a match never sits inside
     the prefix of another.  Runs in O(n log n + covered length) with an occupancy map.
     """
-    ordered = sorted(matches, key=lambda m: (m.start - m.end, m.start))
+    ordered = sorted(matches, key=_longest_first)
     if not ordered:
         return []
     size = max(m.end for m in ordered)
     occupied = bytearray(size + 1)
+    taken = occupied.find
     kept: list[Match] = []
     for m in ordered:
-        s, e = m.token_start, m.end
-        if occupied.find(1, s, e) >= 0:
+        e = m.end
+        s = m.start - len(m.prefix)  # m.token_start
+        if taken(1, s, e) >= 0:
             continue
         occupied[s:e] = b"\x01" * (e - s)
         kept.append(m)
-    kept.sort(key=lambda m: m.start)
+    kept.sort(key=_START)
     return kept
+
+
+def _longest_first(m: Match) -> tuple[int, int]:
+    return m.start - m.end, m.start
+
+
+_START = attrgetter("start")
 
 
 def payload_ids(match: Match) -> list[Hashable]:
