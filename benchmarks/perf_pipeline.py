@@ -253,16 +253,26 @@ def workers(records: list[dict], n: int, counts: tuple[int, ...] = (1, 2)) -> di
 
 def child_coder(corpus: str, k: int) -> dict:
     """The build's multiprocess coder alone: read, code in ``k`` processes, collect (no store)."""
+    import resource
+
     from events.dataset.build import BuildOptions, _batches, _Coder, _real_extractor
     from events.io.readers import iter_articles
 
     options = BuildOptions(workers=k)
     extract = _real_extractor((), (), False)
     coder = _Coder(options, extract)
+    self0, kids0 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     n = 0
     for results, _extra in coder.run((a, None) for a, _p in _batches(iter_articles([corpus]), options.batch_size)):
         n += len(results)
     wall = time.perf_counter() - t0
     coder.close()
-    return {"seconds": round(wall, 2), "articles": n, "articles_per_s": round(n / wall, 1)}
+    self1, kids1 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    main_cpu = self1.ru_utime + self1.ru_stime - self0.ru_utime - self0.ru_stime
+    workers_cpu = kids1.ru_utime + kids1.ru_stime - kids0.ru_utime - kids0.ru_stime
+    # CPU seconds of this (main) process and of the worker processes: with k workers the main
+    # process reads, sends and receives; on 2 cores its share is what the workers cannot use
+    return {"seconds": round(wall, 2), "articles": n, "articles_per_s": round(n / wall, 1),
+            "main_cpu_s": round(main_cpu, 2), "workers_cpu_s": round(workers_cpu, 2),
+            "cpu_per_article_ms": round(1000 * (main_cpu + workers_cpu) / max(n, 1), 3)}
