@@ -23,9 +23,12 @@ from .mentions.actors import find_actors
 from .mentions.base import Document, prepare
 from .mentions.cues import find_cues
 from .mentions.dates import find_dates
+from .mentions.lexmatch import lexicon_matcher
+from .mentions.lexscan import atom_matcher
 from .mentions.quantities import find_quantities
 from .mentions.triggers import find_triggers
 from .model import Article, Event
+from .text.matcher import JointMatcher
 
 __all__ = ["Resources", "Extraction", "find_mentions", "extract_article", "extract_articles", "default_timestamp",
            "segments", "SEGMENT_CHARS"]
@@ -82,11 +85,24 @@ class Extraction:
     mentions: Mentions | None = None
 
 
+def _joint_matcher(lexicons: LexiconSet) -> JointMatcher:
+    """The lexicon matchers the finders use, scanned together (built once per lexicon set)."""
+
+    def build(lex: LexiconSet) -> JointMatcher:
+        from .geo.cues import place_cues
+
+        return JointMatcher([lexicon_matcher(lex), place_cues(lex).matcher,
+                             *(atom_matcher(lex, name) for name in ("calendar", "numbers", "casualties", "cues"))])
+
+    return lexicons.compiled("joint-matcher", build)
+
+
 def find_mentions(doc: Document, resources: Resources) -> Mentions:
     """Run every mention finder on a prepared document."""
     from .geo import locate_places
 
     lex = resources.lexicons
+    _joint_matcher(lex).prime(doc.key)  # one pass of one automaton for every lexicon's words
     return Mentions(
         actors=find_actors(doc, lex),
         triggers=find_triggers(doc, lex),

@@ -32,7 +32,7 @@ from .sources import AdminUnit, Country, Entry, load_admin, load_countries, load
 __all__ = ["GazetteerIndex", "build_index", "fingerprint", "cache_root", "shipped_files", "INDEX_FORMAT"]
 
 INDEX_FORMAT = "geo-index-3"
-_BUILD_CODE = ("index.py", "base.py", "sources.py", "admin.py")
+_BUILD_CODE = ("index.py", "base.py", "sources.py", "admin.py", "../text/matcher.py")  # matcher: the automaton's format
 PLACE_FIELDS = tuple(f.name for f in fields(Place))
 _UNIT_WORD_RE = re.compile(r"province|governorate|countryside|rural|suburbs|محافظة|ريف", re.IGNORECASE)
 _ARTICLE_RE = re.compile(r"\b(al|el|ar|as|ad|ash|at|az|an|ath|adh|ed|es|ez|er|et|en|ad)\s(?=\w)", re.IGNORECASE)

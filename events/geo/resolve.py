@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
 
 from ..lexicon import LexiconSet
 from ..mentions.base import Document
@@ -155,6 +156,7 @@ def _choose(ph: Phrase, gz: Gazetteer, countries: Counter[str], admin1s: Counter
     for c in (*ph.before, *ph.after):
         features |= c.features
     tail_a1 = {f"{p.country_code}:{p.admin1}" for p in (gz.place(r) for r in ph.tail.rows)} if ph.tail else set()
+    total = sum(countries.values())  # _country_share's denominator, once per phrase
     best: _Choice | None = None
     for row in ph.rows:
         p = gz.place(row)
@@ -172,7 +174,7 @@ def _choose(ph: Phrase, gz: Gazetteer, countries: Counter[str], admin1s: Counter
         a1 = f"{p.country_code}:{p.admin1}"
         if a1 in tail_a1:
             s += 3.0
-        share = _country_share(countries, p.country_code)
+        share = countries[p.country_code] / total if total else 0.0  # _country_share
         s += 3.0 * share
         if p.country_code in gz.focus_countries:
             s += 2.0 if not countries else 0.25
@@ -261,7 +263,7 @@ def _code(ph: Phrase, ch: _Choice, doc: Document, gz: Gazetteer, cues: PlaceCues
         written=written_text(doc, ph.name_start, ph.name_end), place=place, geo_precision=precision,
         relation=rel, coded_to=coded_to, reason="; ".join(why), entries=entries, country=place.country,
         named=named if coded_to else None,
-        alternatives=tuple(gz.place(r).id for r in ph.rows if r != ch.row)[:5],
+        alternatives=tuple(islice((gz.place(r).id for r in ph.rows if r != ch.row), 5)),
     )
 
 

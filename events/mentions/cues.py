@@ -23,6 +23,8 @@ trigger at key span [start, end)?
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from ..lexicon import LexiconSet
@@ -91,4 +93,34 @@ def find_cues(doc: Document, lexicons: LexiconSet | None = None) -> list[Mention
 def blocking_cues(cues: list[Mention], start: int, end: int) -> list[Mention]:
     """The blocking cues whose scope contains the trigger at key span [start, end)."""
     pos = start if end <= start else start
-    return [c for c in cues if c.value.blocks and c.value.scope[0] <= pos < c.value.scope[1]]
+    if len(cues) < _INDEXED:
+        return [c for c in cues if c.value.blocks and c.value.scope[0] <= pos < c.value.scope[1]]
+    idx = _LAST_INDEX[0]
+    if idx is None or idx.cues is not cues or idx.size != len(cues):
+        idx = _LAST_INDEX[0] = _BlockingIndex(cues)
+    return idx.at(pos)
+
+
+# A long document has many cues and the coder asks about every trigger: from this many cues on, the
+# blocking cues are indexed by scope start once per cue list (the last list's index is kept).
+_INDEXED = 32
+
+
+class _BlockingIndex:
+    def __init__(self, cues: list[Mention]) -> None:
+        self.cues = cues
+        self.size = len(cues)
+        self.items = sorted(((c.value.scope[0], i, c) for i, c in enumerate(cues) if c.value.blocks),
+                            key=lambda x: (x[0], x[1]))
+        self.starts = [s for s, _, _ in self.items]
+        self.longest = max((c.value.scope[1] - s for s, _, c in self.items), default=0)
+
+    def at(self, pos: int) -> list[Mention]:
+        """Same as the plain scan: a scope [s, e) holds pos only if pos - longest < s <= pos."""
+        lo = bisect.bisect_left(self.starts, pos - self.longest + 1)
+        hi = bisect.bisect_right(self.starts, pos)
+        found = sorted((i, c) for _s, i, c in self.items[lo:hi] if pos < c.value.scope[1])
+        return [c for _i, c in found]
+
+
+_LAST_INDEX: list[_BlockingIndex | None] = [None]

@@ -25,6 +25,8 @@ that the statement is not tied to a day and does not borrow a date from elsewher
 
 from __future__ import annotations
 
+import bisect
+
 from .base import DateValue, Document, Mention
 
 __all__ = ["pick_event_date", "usable"]
@@ -59,12 +61,59 @@ def _postposed(m: Mention) -> bool:
     return "postposed" in m.value.flags
 
 
+class _DateIndex:
+    """A document's date mentions indexed once for every event of the document: the dates of a
+    span by bisection (when the list is sorted by start, as ``find_dates`` returns it) and the
+    narrative date each sentence inherits from the sentences before it."""
+
+    def __init__(self, doc: Document, dates: list[Mention]) -> None:
+        self.dates = dates
+        self.size = len(dates)
+        self.starts = [m.start for m in dates]
+        self.sorted = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
+        n = len(doc.sentences)
+        last_any: list[Mention | None] = [None] * n
+        last_plain: list[Mention | None] = [None] * n
+        for m in dates:  # in list order: the last one of a sentence wins, as here[-1] / plain[-1]
+            s = doc.sentence_at(m.start)
+            if s is None or not usable(m) or "backref" in m.value.flags:
+                continue
+            last_any[s.index] = m
+            if not _postposed(m):
+                last_plain[s.index] = m
+        # carried[i]: the last plain date of the nearest earlier sentence that has one, else the last
+        # usable date of the nearest earlier sentence that has any (see _carried)
+        self.carried: list[Mention | None] = []
+        plain = anyd = None
+        for i in range(n):
+            self.carried.append(plain if plain is not None else anyd)
+            if last_plain[i] is not None:
+                plain = last_plain[i]
+            if last_any[i] is not None:
+                anyd = last_any[i]
+
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        """The dates with lo <= start < hi, in list order."""
+        if self.sorted:
+            return self.dates[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
+        return [m for m in self.dates if lo <= m.start < hi]
+
+
+def _index(doc: Document, dates: list[Mention]) -> _DateIndex:
+    k = ("date-index", id(dates))
+    idx = doc.memo.get(k)
+    if idx is None or idx.dates is not dates or idx.size != len(dates):
+        idx = doc.memo[k] = _DateIndex(doc, dates)
+    return idx
+
+
 def pick_event_date(doc: Document, dates: list[Mention], start: int, end: int) -> Mention | None:
     """The date mention governing the event at key span [start, end), or None (see module doc)."""
     sent = doc.sentence_at(start) or doc.sentence_at(max(start, end - 1))
     if sent is None:
         return None
-    in_sentence = [m for m in dates if sent.start <= m.start < sent.end]
+    index = _index(doc, dates)
+    in_sentence = index.between(sent.start, sent.end)
     clauses = [c for c in doc.clauses(sent) if c[0] < max(end, start + 1) and c[1] > start]
     lo = min((c[0] for c in clauses), default=sent.start)
     hi = max((c[1] for c in clauses), default=sent.end)
@@ -81,7 +130,7 @@ def pick_event_date(doc: Document, dates: list[Mention], start: int, end: int) -
             return _nearest(blocking, start, end)
     # 3. narrative context: earlier sentences, nearest first
     postposed_here = [m for m in in_sentence if usable(m) and _postposed(m)]
-    carried = _carried(doc, dates, sent.index)
+    carried = index.carried[sent.index]
     if carried is not None:
         return carried
     if postposed_here:
@@ -97,6 +146,8 @@ def _segment(key: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int
 
 
 def _carried(doc: Document, dates: list[Mention], index: int) -> Mention | None:
+    """The date carried into sentence ``index``, walking back sentence by sentence: the definition
+    that ``_DateIndex.carried`` tabulates once per document (tests compare the two)."""
     fallback: Mention | None = None
     for i in range(index - 1, -1, -1):
         s = doc.sentences[i]

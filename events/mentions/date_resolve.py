@@ -30,7 +30,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import replace
-from itertools import islice
 from typing import Any
 
 from ..lexicon import LexiconSet
@@ -266,30 +265,37 @@ def _in_quote(key: str, sent_start: int, pos: int) -> int | None:
     return opening
 
 
+def _few_words(key: str, start: int, end: int, most: int) -> bool:
+    """Whether ``words_in(key, start, end)`` has at most ``most`` words (reads no further)."""
+    for i, _m in enumerate(WORD_RE.finditer(key, start, end)):
+        if i >= most:
+            return False
+    return True
+
+
 def finish(doc: Document, mentions: list[Mention], lexicons: LexiconSet) -> list[Mention]:
     key = doc.key
     cal = scan_doc(doc, lexicons, "calendar")
-    durations = sorted((a for a in cal if a.type == "duration"), key=lambda a: a.end)
-    duration_ends = [a.end for a in durations]
-    speech = _speech_atoms(doc, lexicons)
+    durations = [a for a in cal if a.type == "duration"]
+    speech = _speech_atoms(doc, lexicons)  # sorted by start
     speech_starts = [a.start for a in speech]
     out: list[Mention] = []
     for m in mentions:
         v: DateValue = m.value
         flags = set(v.flags)
-        if v.rule == "date.ago" and key[m.start : m.start + 3] == "منذ" and _duration_before(key, m.start, durations,
-                                                                                               duration_ends):
-            v = replace(v, date=None, flags=frozenset(flags | {"duration"}))
-            flags = set(v.flags)
+        if v.rule == "date.ago" and key[m.start : m.start + 3] == "منذ":
+            if any(0 <= m.start - a.end <= 3 or (a.end <= m.start and _few_words(key, a.end, m.start, 1))
+                   for a in durations):
+                v = replace(v, date=None, flags=frozenset(flags | {"duration"}))
+                flags = set(v.flags)
         sent = doc.sentence_at(m.start)
         if sent is not None:
-            # speech verbs of the sentence before the date (found by bisection, not by a scan of all)
-            lo, hi = bisect.bisect_left(speech_starts, sent.start), bisect.bisect_left(speech_starts, m.start)
-            for a in speech[lo:hi]:
-                if a.end > m.start:
+            # only speech words of this sentence before the date can qualify (a.start < a.end <= m.start)
+            for a in speech[bisect.bisect_left(speech_starts, sent.start):bisect.bisect_left(speech_starts, m.start)]:
+                if not (a.end <= m.start and _few_words(key, a.end, m.start, 8)):
                     continue
                 between = words_in(key, a.end, m.start)
-                if len(between) <= 8 and not _COMPLEMENTIZERS.intersection(between):
+                if not _COMPLEMENTIZERS.intersection(between):
                     flags.add("report")
                     if len(words_in(key, sent.start, a.start)) > 3:
                         flags.add("postposed")
@@ -300,16 +306,6 @@ def finish(doc: Document, mentions: list[Mention], lexicons: LexiconSet) -> list
     offsets = {e["id"]: int(e.get("offset", 0)) for e in anaphors}
     backrefs = {e["id"] for e in anaphors if e.get("backref")}
     return _narrative(doc, out, offsets, backrefs)
-
-
-def _duration_before(key: str, pos: int, durations: list[Any], ends: list[int]) -> bool:
-    """Is a duration word ('سنوات', 'أشهر') just before ``pos``: at most 3 characters or one word
-    away?  ``durations`` are sorted by end: if the nearest is too far, every earlier one is too."""
-    i = bisect.bisect_right(ends, pos)
-    if i == 0:
-        return False
-    end = durations[i - 1].end
-    return pos - end <= 3 or sum(1 for _ in islice(WORD_RE.finditer(key, end, pos), 2)) <= 1
 
 
 def _good(v: DateValue) -> bool:

@@ -26,7 +26,7 @@ import regex
 
 from ..lexicon import LexiconSet
 from .base import Document, Mention
-from .lexscan import Atom, SpanCover, lexicons_or_default, one_letter_forms, scan_doc
+from .lexscan import Atom, SpanSet, lexicons_or_default, one_letter_forms, scan_doc
 from .numbers import numbers_of
 
 __all__ = ["find_dates", "pick_event_date", "Comp"]
@@ -81,10 +81,10 @@ class _Tok:
 def _tokens(doc: Document, lexicons: LexiconSet, skip: list[tuple[int, int]]) -> list[_Tok]:
     key = doc.key
     toks = [_Tok(a.start, a.end, a.type, a, prefix=a.prefix) for a in scan_doc(doc, lexicons, LEXICON)]
-    taken = SpanCover([(t.token_start, t.end) for t in toks] + skip)
+    taken = SpanSet([(t.token_start, t.end) for t in toks] + skip)
     for m in _DIGIT_TOKEN.finditer(key):
         s = m.start(1)
-        if taken.covers(s):
+        if taken.contains(s):
             continue
         j = s
         while j > 0 and key[j - 1] in "وفبلك" and s - j < 2:
@@ -101,7 +101,7 @@ def _tokens(doc: Document, lexicons: LexiconSet, skip: list[tuple[int, int]]) ->
             toks.append(_Tok(atom.start, atom.end, "era", atom))
     # number words (ثلاثة أيام) as counts
     for n in numbers_of(doc, lexicons):
-        if n.kind == "words" and not taken.covers(n.start):
+        if n.kind == "words" and not taken.contains(n.start):
             toks.append(_Tok(n.start, n.end, "count", value=n.value))
     toks.sort(key=lambda t: (t.start, -t.end))
     return toks

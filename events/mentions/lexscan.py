@@ -26,16 +26,20 @@ from ..text.matcher import Matcher, resolve_overlaps
 from ..text.normalize import match_key
 
 __all__ = [
-    "Atom", "SpanCover", "WordIndex", "atom_matcher", "lexicons_or_default", "one_letter_forms", "scan", "scan_doc", "word_index",
+    "Atom", "SpanSet", "WordIndex", "atom_matcher", "lexicons_or_default", "one_letter_forms", "scan", "scan_doc", "word_index",
     "WORD_RE", "words_in",
 ]
 
 WORD_RE = regex.compile(r"\w+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Atom:
-    """One lexicon word found in a key: ``key[start:end]`` (proclitic ``prefix`` excluded)."""
+    """One lexicon word found in a key: ``key[start:end]`` (proclitic ``prefix`` excluded).
+
+    Treat it as immutable; it is not declared frozen because a document makes hundreds and a
+    frozen dataclass costs three times as much to create (its ``entry`` is a dict, so it was
+    never hashable anyway)."""
 
     start: int
     end: int
@@ -45,7 +49,7 @@ class Atom:
 
     def __post_init__(self) -> None:
         if not self.type:
-            object.__setattr__(self, "type", str(self.entry.get("type", "")))
+            self.type = str(self.entry.get("type", ""))
 
     @property
     def id(self) -> str:
@@ -119,15 +123,19 @@ def scan(key: str, lexicons: LexiconSet, name: str) -> list[Atom]:
 
 
 def one_letter_forms(lexicons: LexiconSet, name: str, kind: str) -> dict[str, dict[str, Any]]:
-    """The one-letter forms of the entries of ``type`` ``kind`` in lexicon ``name``, by key."""
-    out: dict[str, dict[str, Any]] = {}
-    for entry in lexicons.entries(name):
-        if entry.get("type") == kind:
-            for form in entry.get("forms") or []:
-                k = match_key(str(form))
-                if len(k) == 1:
-                    out[k] = entry
-    return out
+    """The one-letter forms of the entries of ``type`` ``kind`` in lexicon ``name``, by key (built once per set)."""
+
+    def build(lex: LexiconSet) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        for entry in lex.entries(name):
+            if entry.get("type") == kind:
+                for form in entry.get("forms") or []:
+                    k = match_key(str(form))
+                    if len(k) == 1:
+                        out[k] = entry
+        return out
+
+    return lexicons.compiled(f"one-letter:{name}:{kind}", build)
 
 
 def scan_doc(doc: Any, lexicons: LexiconSet, name: str) -> list[Atom]:
@@ -136,6 +144,22 @@ def scan_doc(doc: Any, lexicons: LexiconSet, name: str) -> list[Atom]:
     if k not in doc.memo:
         doc.memo[k] = scan(doc.key, lexicons, name)
     return doc.memo[k]
+
+
+class SpanSet:
+    """Spans sorted once, so "is this offset inside one of them?" costs O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        best, self.max_end = -1, []
+        for _, e in self.spans:
+            best = max(best, e)
+            self.max_end.append(best)
+
+    def contains(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos)
+        return bool(i) and self.max_end[i - 1] > pos
 
 
 class WordIndex:
@@ -149,24 +173,6 @@ class WordIndex:
         if b <= a:
             return 0
         return bisect.bisect_left(self.starts, b) - bisect.bisect_left(self.starts, a)
-
-
-class SpanCover:
-    """Answers "does any of these spans cover offset x" in O(log n) (instead of a scan of them all)."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [s for s, _ in ordered]
-        self.reach: list[int] = []  # the furthest end among the spans starting at or before each one
-        furthest = -1
-        for _, e in ordered:
-            furthest = max(furthest, e)
-            self.reach.append(furthest)
-
-    def covers(self, x: int) -> bool:
-        """True when some span has start <= x < end."""
-        i = bisect.bisect_right(self.starts, x) - 1
-        return i >= 0 and self.reach[i] > x
 
 
 def word_index(doc: Any) -> WordIndex:

@@ -22,7 +22,7 @@ from typing import Any
 import regex
 
 from ..lexicon import LexiconSet
-from .lexscan import Atom, SpanCover, lexicons_or_default, scan, scan_doc
+from .lexscan import Atom, SpanSet, lexicons_or_default, scan, scan_doc
 
 __all__ = ["Num", "find_numbers", "numbers_of", "FUNCTION_WORDS"]
 
@@ -84,9 +84,9 @@ def _pieces(key: str, lexicons: LexiconSet, atoms: list[Atom] | None) -> list[_P
         if kind == "scale" and atom.entry.get("count"):
             value *= int(atom.entry["count"])
         out.append(_Piece(atom.start, atom.end, kind, value, atom, atom.prefix))
-    taken = SpanCover((p.token_start, p.end) for p in out)
+    taken = SpanSet([(p.token_start, p.end) for p in out])
     for m in _DIGITS.finditer(key):
-        if taken.covers(m.start()):
+        if taken.contains(m.start()):
             continue
         text = m.group()
         s = m.start()
@@ -233,7 +233,9 @@ def find_numbers(key: str, lexicons: LexiconSet | None = None, atoms: list[Atom]
 
 
 def _ranges(key: str, nums: list[Num], others: list[_Piece]) -> list[Num]:
-    range_words = [p for p in others if p.kind == "range"]
+    range_words = [p for p in others if p.kind == "range"]  # atoms: sorted, not overlapping
+    rw_starts = [p.token_start for p in range_words]
+    rw_ends = [p.end for p in range_words]
     out: list[Num] = []
     i = 0
     while i < len(nums):
@@ -241,7 +243,7 @@ def _ranges(key: str, nums: list[Num], others: list[_Piece]) -> list[Num]:
         if i + 1 < len(nums) and a.kind != "vague" and nums[i + 1].kind != "vague":
             b = nums[i + 1]
             between = _BETWEEN.search(key[max(0, a.start - 12) : a.start]) is not None
-            inner = [p for p in range_words if a.end <= p.token_start and p.end <= b.start]
+            inner = range_words[bisect.bisect_left(rw_starts, a.end):bisect.bisect_right(rw_ends, b.start)]
             rest = key[a.end : b.start]
             for p in inner:
                 rest = rest.replace(key[p.token_start : p.end], " ", 1)
@@ -268,25 +270,17 @@ def _ranges(key: str, nums: list[Num], others: list[_Piece]) -> list[Num]:
 
 
 def _qualify(key: str, nums: list[Num], others: list[_Piece]) -> list[Num]:
-    quals = [p for p in others if p.kind == "qualifier" and p.atom is not None]
-    # only a qualifier that ends in the white space just before a number, or starts in the white
-    # space just after it, can qualify it: find those by bisection, not by a scan of all of them
-    by_end = sorted(range(len(quals)), key=lambda i: quals[i].end)
-    ends = [quals[i].end for i in by_end]
-    by_start = sorted(range(len(quals)), key=lambda i: quals[i].token_start)
-    starts = [quals[i].token_start for i in by_start]
+    quals = [p for p in others if p.kind == "qualifier" and p.atom is not None]  # atoms: sorted, not overlapping
+    q_starts = [q.token_start for q in quals]
+    q_ends = [q.end for q in quals]
     out: list[Num] = []
     for n in nums:
         start, end, qualifier, ids = n.start, n.end, n.qualifier, n.entries
-        before = n.start
-        while before > 0 and key[before - 1].isspace():
-            before -= 1
-        after = n.end
-        while after < len(key) and key[after].isspace():
-            after += 1
-        near = by_end[bisect.bisect_left(ends, before):bisect.bisect_right(ends, n.start)]
-        near += by_start[bisect.bisect_left(starts, n.end):bisect.bisect_right(starts, after)]
-        for q in (quals[i] for i in sorted(set(near))):
+        # only the last qualifier ending before the number and the first one starting after it can be
+        # separated from it by spaces alone (any other has one of these between)
+        i = bisect.bisect_right(q_ends, n.start) - 1
+        j = bisect.bisect_left(q_starts, n.end)
+        for q in ((quals[i],) if i >= 0 else ()) + ((quals[j],) if j < len(quals) else ()):
             post = bool(q.atom.entry.get("post")) if q.atom else False
             if not post and q.end <= n.start and key[q.end : n.start].strip() == "":
                 start, ids = q.token_start, ids + (q.atom.id,)  # type: ignore[union-attr]

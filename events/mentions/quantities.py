@@ -37,7 +37,7 @@ from ..lexicon import LexiconSet
 from ..text.normalize import match_key
 from .base import Document, Mention, QuantityValue
 from .dates import find_dates
-from .lexscan import Atom, SpanCover, lexicons_or_default, scan_doc, word_index, words_in
+from .lexscan import Atom, SpanSet, lexicons_or_default, scan_doc, word_index, words_in
 from .numbers import numbers_of
 
 __all__ = ["find_quantities", "count_fatalities"]
@@ -78,6 +78,37 @@ class _Q:
     num_start: int = 0
 
 
+_SpanSet = SpanSet
+
+
+class _Taken:
+    """Spans taken so far; "does this span overlap one of them?" in time linear in the span
+    (an occupancy map of the non-empty spans; empty spans, rare, are checked one by one)."""
+
+    def __init__(self, size: int, spans: list[tuple[int, int]]) -> None:
+        self.mask = bytearray(size + 1)
+        self.spans: list[tuple[int, int]] = []
+        self.empty: list[tuple[int, int]] = []
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: tuple[int, int]) -> None:
+        s, e = span
+        self.spans.append(span)
+        if e > s:
+            if e > len(self.mask):
+                self.mask.extend(bytes(e - len(self.mask)))
+            self.mask[s:e] = b"\x01" * (e - s)
+        else:
+            self.empty.append(span)
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        s, e = span
+        if e <= s:
+            return any(_overlaps(span, t) for t in self.spans)
+        return self.mask.find(1, s, e) >= 0 or any(_overlaps(span, t) for t in self.empty)
+
+
 class _Grammar:
     def __init__(self, doc: Document, lexicons: LexiconSet) -> None:
         self.doc = doc
@@ -89,9 +120,8 @@ class _Grammar:
         blocked = [(a.token_start, a.end) for a in self.atoms if a.type in ("zero", "noinfo", "trap")]
         # a number inside a date ("في 14 من فبراير") is a day, never a count of people
         blocked += [(d.start, d.end) for d in find_dates(doc, lexicons)]
-        spans = SpanCover(blocked)
-        self.nums = [n for n in numbers_of(doc, lexicons) if not spans.covers(n.start)]
-        self.predicate_spans = SpanCover((a.token_start, a.end) for a in self.atoms if a.type in _PREDICATES)
+        spans = _SpanSet(blocked)
+        self.nums = [n for n in numbers_of(doc, lexicons) if not spans.contains(n.start)]
         self.en = doc.language == "en"
 
     # helpers ---------------------------------------------------------------------------------
@@ -195,8 +225,9 @@ class _Grammar:
             if not bare or bare in _GROUP_STOP or (bare.startswith("بال") and count > 0) or bare.startswith("و") and count > 0 \
                     and any(n.start <= mm.end(1) and n.end >= mm.start(1) for n in self.nums):
                 break
-            if self.predicate_spans.covers(mm.start(1)):
-                break
+            i = bisect.bisect_right(self.starts, mm.start(1)) - 1
+            if i >= 0 and mm.start(1) < self.atoms[i].end and self.atoms[i].type in _PREDICATES:
+                break  # inside a predicate (atoms do not overlap: only the last one starting before can hold it)
             ws = mm.start(1) + (1 if word.startswith('"') else 0)
             start = ws if start is None else start
             end = mm.start(1) + len(word.rstrip(",;:.").rstrip('"'))
@@ -227,8 +258,8 @@ class _Grammar:
                 q.group = self.group_np(self._group_start(g), ce)
                 if q.group:
                     q.end = q.group[1]
-        # the atom right after (no word between): atoms are sorted, the first one at or after the end
-        # decides, and a later one has words between
+        # the first atom at or after q.end is the only candidate: atoms are sorted and do not overlap, so
+        # any later one has at least as many words before it and starts at least as late
         i = bisect.bisect_left(self.starts, q.end)
         if i < len(self.atoms):
             a = self.atoms[i]
@@ -246,8 +277,9 @@ class _Grammar:
     # 2. nouns that count by themselves ---------------------------------------------------------
     def from_nouns(self, taken: list[tuple[int, int]]) -> list[_Q]:
         out: list[_Q] = []
+        taken_set = _SpanSet(taken)
         for a in self.atoms:
-            if any(s <= a.token_start < e for s, e in taken):
+            if taken_set.contains(a.token_start):
                 continue
             cs, ce = self.clause(a.start)
             count = a.entry.get("count")
@@ -323,9 +355,7 @@ class _Grammar:
         """'طفلا قتل', 'الشاب محمد ... قُتل': a singular predicate a few words after the noun."""
         if self.en:
             return None
-        for a in self.atoms:
-            if a.token_start < noun.end:
-                continue
+        for a in self.atoms[bisect.bisect_left(self.starts, noun.end):]:
             if a.token_start >= ce or self.nwords(noun.end, a.token_start) > 4:
                 return None
             if a.type in _NOUNS + ("combined",):
@@ -337,6 +367,7 @@ class _Grammar:
     # 3. categories, flags ---------------------------------------------------------------------
     def categorise(self, qs: list[_Q]) -> None:
         qs.sort(key=lambda q: q.start)
+        q_starts = [q.start for q in qs]
         right_of: dict[int, Atom | None] = {}
         for i in range(len(qs) - 1, -1, -1):
             q = qs[i]
@@ -360,7 +391,9 @@ class _Grammar:
             if q.category:
                 continue
             left = self.atom_before(q.num_start, _PREDICATES, 3 if self.en else 2, cs)
-            if left is not None and any(left.end <= o.start < q.start for o in qs if o is not q and not o.subset):
+            # another count between the predicate and this one (qs is sorted: a slice; o.start < q.start, so o is not q)
+            if left is not None and any(not o.subset for o in
+                                        qs[bisect.bisect_left(q_starts, left.end):bisect.bisect_left(q_starts, q.start)]):
                 left = None
             right = right_of.get(i)
             if left is not None and right is not None:
@@ -382,12 +415,14 @@ class _Grammar:
         all_rises = [a for a in self.atoms if a.type == "rise"]
         if not all_tolls or not all_rises:
             return
+        toll_starts = [a.start for a in all_tolls]  # atoms are sorted by start
+        rise_starts = [a.start for a in all_rises]
         for q in qs:
             sent = self.doc.sentence_at(q.start)
             if sent is None:
                 continue
-            tolls = [a for a in all_tolls if sent.start <= a.start < q.start]
-            rises = [a for a in all_rises if sent.start <= a.start < q.start]
+            tolls = all_tolls[bisect.bisect_left(toll_starts, sent.start):bisect.bisect_left(toll_starts, q.start)]
+            rises = all_rises[bisect.bisect_left(rise_starts, sent.start):bisect.bisect_left(rise_starts, q.start)]
             if not tolls or not rises:
                 continue
             before = self.words(max(sent.start, q.start - 12), q.start)
@@ -412,13 +447,14 @@ def find_quantities(doc: Document, lexicons: LexiconSet | None = None) -> list[M
     g = _Grammar(doc, lex)
     qs = g.from_numbers()
     taken = [(q.start, q.end) for q in qs]
+    occupied = _Taken(len(doc.key), taken)
     for q in g.from_nouns(taken):
-        if not any(_overlaps((q.start, q.end), t) for t in taken):
+        if not occupied.overlaps((q.start, q.end)):
             qs.append(q)
-            taken.append((q.start, q.end))
+            occupied.add((q.start, q.end))
     g.categorise(qs)
     for q in g.kin(qs):
-        if not any(_overlaps((q.start, q.end), t) for t in taken):
+        if not occupied.overlaps((q.start, q.end)):
             qs.append(q)
     g.running_totals(qs)
     out: list[Mention] = []

@@ -17,13 +17,14 @@ from __future__ import annotations
 import pickle
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 import ahocorasick
 
 from .normalize import is_arabic_letter, match_key
 
-__all__ = ["Match", "Matcher", "ARTICLE_PREFIXES", "BARE_PREFIXES"]
+__all__ = ["Match", "Matcher", "JointMatcher", "ARTICLE_PREFIXES", "BARE_PREFIXES"]
 
 # Prefix chains allowed in front of a bare pattern, by whether the pattern had the article.
 ARTICLE_PREFIXES = frozenset({"ال", "وال", "فال", "بال", "كال", "وبال", "فبال", "وكال", "فكال", "لل", "ولل", "فلل"})
@@ -32,9 +33,12 @@ ARTICLE_PREFIXES_LAM = frozenset({"ل", "ول", "فل"})
 BARE_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Match:
-    """An accepted match in a match key: ``key[start:end]`` is the pattern (prefix excluded)."""
+    """An accepted match in a match key: ``key[start:end]`` is the pattern (prefix excluded).
+
+    Treat it as immutable (it is hashed by value); it is not declared frozen only because a frozen
+    dataclass costs three times as much to create, and a document makes hundreds."""
 
     start: int
     end: int
@@ -75,6 +79,8 @@ class Matcher:
     def __init__(self) -> None:
         self._patterns: dict[tuple[str, bool, str], _Pattern] = {}
         self._automaton: ahocorasick.Automaton | None = None
+        # (key, raw matches) of the last key a JointMatcher scanned for this matcher (see ``iter_raw``)
+        self._primed: tuple[str, list[Match]] | None = None
 
     def __len__(self) -> int:
         return len(self._patterns)
@@ -102,6 +108,7 @@ class Matcher:
         if payload not in pat.payloads:
             pat.payloads.append(payload)
         self._automaton = None
+        self._primed = None
         return key
 
     def add_many(self, items: Iterable[tuple[str, str, Any]]) -> None:
@@ -113,7 +120,9 @@ class Matcher:
         by_bare: dict[str, list[tuple[bool, str, bool, tuple[Any, ...], frozenset[str]]]] = {}
         for pat in self._patterns.values():
             by_bare.setdefault(pat.bare, []).append(
-                (pat.article, pat.group, pat.allow_prefix, tuple(pat.payloads), pat.suffixes)
+                # no suffixes: the empty tuple (a frozenset unpickles ten times slower, and a
+                # gazetteer's cached automaton holds one per name)
+                (pat.article, pat.group, pat.allow_prefix, tuple(pat.payloads), pat.suffixes or ())
             )
         for bare, variants in by_bare.items():
             auto.add_word(bare, (len(bare), tuple(variants)))
@@ -169,46 +178,19 @@ class Matcher:
 
     # -- scanning -------------------------------------------------------------------------------
     def iter_raw(self, key: str) -> Iterator[Match]:
-        """Every accepted (whole-word, legal-prefix) match, overlapping ones included."""
+        """Every accepted (whole-word, legal-prefix) match, overlapping ones included.
+
+        When a ``JointMatcher`` holding this matcher has just scanned this very key object, its
+        result is used (the same list a scan of this matcher alone gives)."""
+        primed = self._primed
+        if primed is not None and primed[0] is key:
+            return iter(primed[1])
         if self._automaton is None:
             self.compile()
-        auto = self._automaton
-        assert auto is not None
-        n = len(key)
-        for end_idx, (length, variants) in auto.iter(key):
-            end = end_idx + 1
-            start = end - length
-            suffix = ""
-            if end < n and (key[end].isalnum() or key[end] == "_"):
-                # no suffix list holds more than three letters: look no further than four
-                # (inside one very long "word" an unbounded walk would make the scan quadratic)
-                we, limit = end + 1, min(n, end + 4)
-                while we < limit and (key[we].isalnum() or key[we] == "_"):
-                    we += 1
-                if we - end > 3:
-                    continue
-                suffix = key[end:we]
-            if start > 0 and (key[start - 1].isalnum() or key[start - 1] == "_"):
-                # walk back over the letters glued in front (a proclitic chain is at most 4 long)
-                ts = start - 1
-                while ts > 0 and (key[ts - 1].isalnum() or key[ts - 1] == "_"):
-                    ts -= 1
-                    if start - ts > 4:
-                        break
-                if start - ts > 4:
-                    continue
-                prefix = key[ts:start]
-            else:
-                prefix = ""
-            first = key[start] if start < n else ""
-            arabic = is_arabic_letter(first)
-            for article, group, allow_prefix, payloads, suffixes in variants:
-                if suffix and suffix not in suffixes:
-                    continue
-                if not _prefix_ok(prefix, article, arabic, allow_prefix, key[start:end]):
-                    continue
-                pattern = ("ال" + key[start:end]) if article else key[start:end]
-                yield Match(start, end, group, pattern, payloads, prefix)
+        assert self._automaton is not None
+        out: list[Match] = []
+        _scan_into(key, self._automaton.iter(key), [out], joint=False)
+        return iter(out)
 
     def find(self, key: str, groups: Iterable[str] | None = None) -> list[Match]:
         """Accepted matches, overlaps resolved within each group: longest first, then earliest."""
@@ -224,6 +206,108 @@ class Matcher:
         return out
 
 
+def _scan_into(key: str, hits: Iterable[tuple[int, Any]], outs: list[list[Match]], joint: bool) -> None:
+    """Check raw automaton hits and append the accepted matches to their lists.
+
+    ``hits`` are pyahocorasick's (end index, value) pairs: value is (length, variants) for one
+    matcher (output ``outs[0]``), (length, ((k, variants), ...)) for a joint one (output
+    ``outs[k]``).  A hit is a whole word when the character after it is
+    not a word character (or begins a suffix of at most three letters that the variant allows) and
+    the letters glued in front (at most four) form a legal proclitic chain for the variant.
+    """
+    n = len(key)
+    proclitic = _PROCLITIC_LETTERS
+    for end_idx, value in hits:
+        end = end_idx + 1
+        start = end - value[0]
+        prefix = ""
+        if start > 0:
+            c = key[start - 1]
+            if c.isalnum() or c == "_":
+                # something is glued in front: only Arabic words take proclitics, and every legal
+                # chain is made of these letters (see _prefix_ok), so anything else is inside a word
+                if c not in proclitic or not _arabic(key[start]):
+                    continue
+                # walk back over the letters glued in front (a proclitic chain is at most 4 long)
+                ts = start - 1
+                while ts > 0:
+                    c = key[ts - 1]
+                    if not (c.isalnum() or c == "_"):
+                        break
+                    ts -= 1
+                    if start - ts > 4:
+                        break
+                if start - ts > 4:
+                    continue
+                prefix = key[ts:start]
+        suffix = ""
+        if end < n:
+            c = key[end]
+            if c.isalnum() or c == "_":
+                we = end + 1
+                while we < n and we - end <= 3:
+                    c = key[we]
+                    if not (c.isalnum() or c == "_"):
+                        break
+                    we += 1
+                if we - end > 3:  # no suffix list holds more than three letters
+                    continue
+                suffix = key[end:we]
+        bare = key[start:end]
+        arabic: bool | None = None
+        for k, variants in value[1] if joint else ((0, value[1]),):
+            out = outs[k]
+            for article, group, allow_prefix, payloads, suffixes in variants:
+                if suffix and suffix not in suffixes:
+                    continue
+                if prefix or article:
+                    if arabic is None:
+                        arabic = _arabic(bare[:1])
+                    if not _prefix_ok(prefix, article, arabic, allow_prefix, bare):
+                        continue
+                out.append(Match(start, end, group, ("ال" + bare) if article else bare, payloads, prefix))
+
+
+def _arabic(ch: str) -> bool:
+    """``is_arabic_letter`` with the common cases first (every Arabic letter is >= U+0620)."""
+    return "\u0620" <= ch <= "\u064a" or (ch >= "\u0620" and is_arabic_letter(ch))
+
+
+class JointMatcher:
+    """Several compiled matchers scanned in one pass of one automaton.
+
+    ``prime(key)`` scans ``key`` once for all of them and leaves each member's raw matches in the
+    member, so that the member's next ``iter_raw(key)`` / ``find(key)`` on the same key object
+    costs nothing; each member's matches are exactly those of its own scan, in the same order (a
+    hit's variants are kept per member, and for one end offset the automaton reports the
+    patterns longest first, as each member's own automaton does).
+    """
+
+    def __init__(self, members: Iterable[Matcher]) -> None:
+        self.members = list(members)
+        table: dict[str, list[Any]] = {}
+        for k, m in enumerate(self.members):
+            if m._automaton is None:
+                m.compile()
+            assert m._automaton is not None
+            for bare, (length, variants) in m._automaton.items():
+                if variants:
+                    table.setdefault(bare, [length]).append((k, variants))
+        auto = ahocorasick.Automaton()
+        for bare, value in table.items():
+            auto.add_word(bare, (value[0], tuple(value[1:])))
+        if len(auto) == 0:
+            auto.add_word("\x00\x00", (2, ()))
+        auto.make_automaton()
+        self._automaton = auto
+
+    def prime(self, key: str) -> None:
+        outs: list[list[Match]] = [[] for _ in self.members]
+        _scan_into(key, self._automaton.iter(key), outs, joint=True)
+        for m, out in zip(self.members, outs, strict=True):
+            m._primed = (key, out)
+
+
 def _split_article(key: str) -> tuple[bool, str]:
     """(has the article, bare form) of a pattern key.
 
@@ -233,6 +317,9 @@ def _split_article(key: str) -> tuple[bool, str]:
     """
     article = len(key) > 4 and key.startswith("ال") and is_arabic_letter(key[2])
     return article, (key[2:] if article else key)
+
+
+_PROCLITIC_LETTERS = frozenset("".join(ARTICLE_PREFIXES | ARTICLE_PREFIXES_LAM | BARE_PREFIXES))
 
 
 def _prefix_ok(prefix: str, article: bool, arabic: bool, allow_prefix: bool, bare: str) -> bool:
@@ -259,20 +346,29 @@ def resolve_overlaps(matches: Iterable[Match]) -> list[Match]:
     Overlap is judged on the written words (proclitics included), so a match never sits inside
     the prefix of another.  Runs in O(n log n + covered length) with an occupancy map.
     """
-    ordered = sorted(matches, key=lambda m: (m.start - m.end, m.start))
+    ordered = sorted(matches, key=_longest_first)
     if not ordered:
         return []
     size = max(m.end for m in ordered)
     occupied = bytearray(size + 1)
+    taken = occupied.find
     kept: list[Match] = []
     for m in ordered:
-        s, e = m.token_start, m.end
-        if occupied.find(1, s, e) >= 0:
+        e = m.end
+        s = m.start - len(m.prefix)  # m.token_start
+        if taken(1, s, e) >= 0:
             continue
         occupied[s:e] = b"\x01" * (e - s)
         kept.append(m)
-    kept.sort(key=lambda m: m.start)
+    kept.sort(key=_START)
     return kept
+
+
+def _longest_first(m: Match) -> tuple[int, int]:
+    return m.start - m.end, m.start
+
+
+_START = attrgetter("start")
 
 
 def payload_ids(match: Match) -> list[Hashable]:

@@ -19,6 +19,7 @@ match always agree.  Normalising a key again changes nothing (tested with hypoth
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -150,10 +151,32 @@ class NormalizedText:
         return self.original[s:e]
 
 
+def _deleted_positions(text: str) -> list[int]:
+    """Offsets of the characters ``_DELETE_RE`` matches (the same list as its ``finditer``).
+
+    Only characters outside plain ASCII (NUL excepted) and the common Arabic letters can match, so
+    those are located first with a fast class and each distinct one is tested once."""
+    out = []
+    for m in _MAYBE_DELETED.finditer(text):
+        ch = m.group()
+        hit = _IS_DELETED.get(ch)
+        if hit is None:
+            hit = _IS_DELETED[ch] = _DELETE_RE.match(ch) is not None
+        if hit:
+            out.append(m.start())
+    return out
+
+
+# ASCII (but NUL) and the Arabic letters U+0621-U+063A, U+0641-U+064A are neither marks nor in
+# _DELETE_CLASS: every character _DELETE_RE can match is outside this class.
+_MAYBE_DELETED = re.compile("[^\x01-\x7f\u0621-\u063a\u0641-\u064a]")
+_IS_DELETED: dict[str, bool] = {}
+
+
 def normalize(text: str) -> NormalizedText:
     """Build the match key of ``text`` with an exact offset map back to it."""
     if unicodedata.is_normalized("NFC", text) or not _has_composable(text):
-        deleted = [m.start() for m in _DELETE_RE.finditer(text)]
+        deleted = _deleted_positions(text)
         key = _translate(text)
         if len(key) + len(deleted) != len(text):  # a code point folded to nothing unexpectedly
             return _normalize_slow(text)

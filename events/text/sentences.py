@@ -117,6 +117,7 @@ def _trim(key: str, s: int, e: int) -> tuple[int, int]:
 
 
 _BULLETS = frozenset("•●▪◾■►▶◆◦‣")
+_SPECIAL = regex.compile("[" + regex.escape('"' + "".join(sorted(_BULLETS)) + "".join(sorted(_FINAL))) + "]")
 
 
 def _quote_role(key: str, i: int, start: int, end: int) -> str:
@@ -154,7 +155,12 @@ def _split_once(
     opened: int | None = None
     seg = start
     i = start
+    special = _SPECIAL.search
     while i < end:
+        m = special(key, i, end)  # every other character only moves on: jump to the next mark
+        if m is None:
+            break
+        i = m.start()
         ch = key[i]
         if ch == '"' and i not in ignored:
             role = _quote_role(key, i, start, end)
