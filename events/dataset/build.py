@@ -30,7 +30,7 @@ from typing import Any
 
 from ..errors import ConflictEventsError
 from ..io.readers import ArticleDefaults, iter_articles
-from ..model import Article
+from ..model import Article, Event
 from ..pipeline import Extraction, default_timestamp
 from ..problems import Problem
 from .consolidate import ConsolidationReport, consolidate
@@ -81,28 +81,47 @@ class BuildReport:
 
 def article_hash(article: Article) -> str:
     """Hash of everything about an article that can change its events."""
-    data = article.model_dump(mode="json")
-    body = {k: data[k] for k in ("text", "published", "outlet", "url", "language", "source_scale")}
+    body = {"language": article.language, "outlet": article.outlet,
+            "published": article.published.isoformat() if article.published else None,
+            "source_scale": article.source_scale, "text": article.text, "url": article.url}
     return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
 
 
-def code_article(article: Article, extract: ExtractFn) -> ArticleRecord:
+def report_row(event: Event) -> ReportRow:
+    """An event as the store keeps it: plain strings and numbers, the signature computed here (in
+    the worker), so the process that writes the store only writes."""
+    rec = event.model_dump(mode="json")
+    rec.update(event_id_cnty="", timestamp=0)  # a report is a pure function of its article
+    sig = signature_of(rec)
+    return ReportRow(event.event_uid, sig.key, sig.country, sig.event_date, sig.canonical_json, int(rec["fatalities"]),
+                     float(rec["confidence"]), rec.get("source") or "", rec.get("source_scale") or "",
+                     json.dumps(rec.get("evidence") or [], ensure_ascii=False), json.dumps(rec, ensure_ascii=False))
+
+
+def code_article(article: Article, extract: ExtractFn, digest: str | None = None) -> ArticleRecord:
     """Code one article into storable reports; a failure is returned, never raised."""
-    meta = {"outlet": article.outlet, "url": article.url, "language": article.language,
-            "published": article.published.isoformat() if article.published else "",
-            "source_scale": article.source_scale}
-    digest = article_hash(article)
+    meta = (article.outlet, article.url, article.published.isoformat() if article.published else "",
+            article.language, article.source_scale)
+    digest = digest or article_hash(article)
     try:
         result = extract(article)
-        reports = []
-        for ev in result.events:
-            rec = ev.model_dump(mode="json")
-            rec.update(event_id_cnty="", timestamp=0)  # a report is a pure function of its article
-            reports.append(ReportRow(ev.event_uid, signature_of(rec), json.dumps(rec, ensure_ascii=False)))
+        reports = tuple(report_row(ev) for ev in result.events)
     except Exception as exc:  # one article's failure never stops a corpus run
-        return ArticleRecord(article.id, digest, "failed", meta, error=f"{type(exc).__name__}: {exc}")
-    return ArticleRecord(article.id, digest, "ok", meta, reports, rejected=len(result.rejected),
-                         warnings=list(result.problems))
+        return ArticleRecord(article.id, digest, "failed", *meta, error=f"{type(exc).__name__}: {exc}")
+    return ArticleRecord(article.id, digest, "ok", *meta, reports=reports, rejected=len(result.rejected),
+                         warnings=tuple(result.problems))
+
+
+# an article crosses to a worker as a tuple of its fields (validated once, when it was read)
+_ARTICLE_FIELDS = tuple(Article.model_fields)
+
+
+def _pack(article: Article) -> tuple[Any, ...]:
+    return tuple(getattr(article, name) for name in _ARTICLE_FIELDS)
+
+
+def _unpack(values: tuple[Any, ...]) -> Article:
+    return Article.model_construct(**dict(zip(_ARTICLE_FIELDS, values, strict=True)))
 
 
 # --------------------------------------------------------------------------- workers
@@ -134,9 +153,9 @@ def _init_worker(extract: ExtractFn | None, spec: tuple[Sequence[str], Sequence[
         _WORKER_EXTRACT = _real_extractor(*spec)
 
 
-def _work(articles: list[Article]) -> list[ArticleRecord]:
+def _work(batch: list[tuple[tuple[Any, ...], str]]) -> list[ArticleRecord]:
     assert _WORKER_EXTRACT is not None
-    return [code_article(a, _WORKER_EXTRACT) for a in articles]
+    return [code_article(_unpack(values), _WORKER_EXTRACT, digest) for values, digest in batch]
 
 
 class _Coder:
@@ -154,14 +173,16 @@ class _Coder:
                 _WORKER_EXTRACT = extract  # forked workers share the parent's loaded resources
             self.pool = mp.get_context(method).Pool(self.workers, _init_worker, (options.extract, spec))
 
-    def run(self, batches: Iterable[tuple[list[Article], Any]]) -> Iterator[tuple[list[ArticleRecord], Any]]:
+    def run(self, batches: Iterable[tuple[list[tuple[Article, str]], Any]]
+            ) -> Iterator[tuple[list[ArticleRecord], Any]]:
         if self.pool is None:
-            for articles, extra in batches:
-                yield [code_article(a, self.local) for a in articles], extra
+            for todo, extra in batches:
+                yield [code_article(a, self.local, digest) for a, digest in todo], extra
             return
         inflight: deque = deque()
-        for articles, extra in batches:
-            inflight.append((self.pool.apply_async(_work, (articles,)), extra))
+        for todo, extra in batches:
+            packed = [(_pack(a), digest) for a, digest in todo]
+            inflight.append((self.pool.apply_async(_work, (packed,)), extra))
             while len(inflight) >= 2 * self.workers:
                 handle, extra_done = inflight.popleft()
                 yield handle.get(), extra_done
@@ -201,7 +222,7 @@ def _batches(items: Iterable[Article | Problem], size: int) -> Iterator[tuple[li
         yield articles, problems
 
 
-def _needs_coding(article: Article, digest: str, state: Any, run: RunInfo) -> bool:
+def _needs_coding(digest: str, state: Any, run: RunInfo) -> bool:
     if state is None or state.status != "ok" or state.content_hash != digest:
         return True
     return run.reprocess and state.run_id != run.run_id
@@ -234,10 +255,11 @@ def build_dataset(inputs: Sequence[str | Path], db: str | Path, options: BuildOp
 def _ingest(store: Store, run: RunInfo, inputs: Sequence[str | Path], options: BuildOptions, extract: ExtractFn,
             report: BuildReport) -> None:
 
-    def selected() -> Iterator[tuple[list[Article], tuple[list[Problem], int]]]:
+    def selected() -> Iterator[tuple[list[tuple[Article, str]], tuple[list[Problem], int]]]:
         for articles, problems in _batches(iter_articles(inputs, options.defaults), options.batch_size):
             states = store.article_states([a.id for a in articles])
-            todo = [a for a in articles if _needs_coding(a, article_hash(a), states.get(a.id), run)]
+            hashed = ((a, article_hash(a)) for a in articles)
+            todo = [(a, digest) for a, digest in hashed if _needs_coding(digest, states.get(a.id), run)]
             yield todo, (problems, len(articles) - len(todo))
 
     coder = _Coder(options, extract)  # before any thread (the progress bar's) exists: workers may be forked

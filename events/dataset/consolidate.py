@@ -22,12 +22,14 @@ consolidation resumes and ends with the same dataset.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import Event
 from .ids import country_prefix
 from .merge import MergeSettings, Signature, cluster_signatures, compatible, content_hash, merge_reports
-from .store import EventChange, GroupRow, Store
+from .store import EventChange, GroupRow, ReportSummary, Store
 
 __all__ = ["consolidate", "ConsolidationReport"]
 
@@ -91,6 +93,19 @@ def _assign(clusters: list[list[Signature]], comp: dict[str, GroupRow], weights:
     return inherit, went
 
 
+def _merge_inputs(reports: list[ReportSummary], comp: dict[str, GroupRow]) -> list[dict[str, Any]]:
+    """The ``merge.MERGE_FIELDS`` of stored reports (the coding fields come from their signature)."""
+    out = []
+    for rep in reports:
+        sig = comp[rep.group_key].signature
+        out.append({"_row": rep.row, "article_id": rep.article_id, "event_uid": rep.event_uid,
+                    "actor1": sig.actor1, "actor2": sig.actor2, "geo_precision": sig.geo_precision,
+                    "time_precision": sig.time_precision, "sub_event_type": sig.sub_event_type,
+                    "confidence": rep.confidence, "fatalities": rep.fatalities, "source": rep.source,
+                    "source_scale": rep.source_scale, "evidence": json.loads(rep.evidence)})
+    return out
+
+
 def _consolidate_component(store: Store, comp: dict[str, GroupRow], settings: MergeSettings, timestamp: int,
                            report: ConsolidationReport) -> None:
     live = [g for g in comp.values() if g.live]
@@ -104,7 +119,8 @@ def _consolidate_component(store: Store, comp: dict[str, GroupRow], settings: Me
     ids: dict[int, str] = {}
     for idx, members in enumerate(clusters):
         keys = tuple(sorted(s.key for s in members))
-        merged = merge_reports(store.group_reports(keys), lambda r: store.report_record(r["_row"]))
+        merged = merge_reports(_merge_inputs(store.group_reports(keys), comp),
+                               lambda r: store.report_record(r["_row"]))
         record = Event.model_validate(merged).model_dump(mode="json")
         digest = content_hash(record)
         seq = inherit.get(idx)

@@ -47,7 +47,8 @@ import hashlib
 import json
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import cached_property
 from typing import Any
 
 from .. import taxonomy as tx
@@ -107,18 +108,23 @@ class Signature:
     geo_precision: int
     time_precision: int
 
-    @property
+    @cached_property
     def key(self) -> str:
-        return hashlib.sha256(self.to_json().encode("utf-8")).hexdigest()[:24]
+        return hashlib.sha256(self.canonical_json.encode("utf-8")).hexdigest()[:24]
+
+    @cached_property
+    def canonical_json(self) -> str:
+        """The signature as canonical JSON (sorted keys): what ``key`` hashes."""
+        return json.dumps({f: getattr(self, f) for f in _SIGNATURE_FIELDS}, sort_keys=True, ensure_ascii=False)
 
     def to_json(self) -> str:
-        return json.dumps(self.__dict__, sort_keys=True, ensure_ascii=False)
+        return self.canonical_json
 
     @classmethod
     def from_json(cls, text: str) -> Signature:
         return cls(**json.loads(text))
 
-    @property
+    @cached_property
     def date(self) -> dt.date:
         return dt.date.fromisoformat(self.event_date)
 
@@ -130,6 +136,9 @@ class Signature:
         """Canonical order of leaders: the most specific first, then the key (a total order)."""
         return (self.wildcards, self.geo_precision, self.time_precision, tx.hierarchy_rank(self.sub_event_type),
                 self.event_date, self.key)
+
+
+_SIGNATURE_FIELDS = tuple(f.name for f in fields(Signature))
 
 
 def signature_of(record: Mapping[str, Any]) -> Signature:

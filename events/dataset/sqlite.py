@@ -19,7 +19,7 @@ from ..errors import InputError, OutputExistsError
 from ..model import Event
 from ..problems import Problem
 from .ids import split_id
-from .merge import MERGE_FIELDS, MergeSettings, Signature
+from .merge import MergeSettings, Signature
 from .store import (
     DATASET_FORMAT,
     ArticleRecord,
@@ -28,6 +28,7 @@ from .store import (
     EventChange,
     EventFilters,
     GroupRow,
+    ReportSummary,
     RunInfo,
     Store,
     StoredEvent,
@@ -35,7 +36,7 @@ from .store import (
 
 __all__ = ["SQLiteStore", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _CHUNK = 500
 
 _DDL = """
@@ -52,7 +53,8 @@ CREATE TABLE problems (
   message TEXT NOT NULL);
 CREATE TABLE reports (
   id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, event_uid TEXT NOT NULL, group_key TEXT NOT NULL,
-  record TEXT NOT NULL);
+  record TEXT NOT NULL, fatalities INTEGER NOT NULL DEFAULT 0, confidence REAL NOT NULL DEFAULT 0,
+  source TEXT NOT NULL DEFAULT '', source_scale TEXT NOT NULL DEFAULT '', evidence TEXT NOT NULL DEFAULT '[]');
 CREATE INDEX reports_article ON reports (article_id);
 CREATE INDEX reports_group ON reports (group_key);
 CREATE TABLE groups (
@@ -69,6 +71,20 @@ CREATE TABLE events (
 CREATE INDEX events_order ON events (status, event_date, country, id_prefix, id_number);
 CREATE TABLE id_counters (prefix TEXT PRIMARY KEY, last INTEGER NOT NULL);
 """
+
+# from version N to N + 1; run by the first writer that opens an older dataset (readers need none)
+_MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: ("ALTER TABLE reports ADD COLUMN fatalities INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE reports ADD COLUMN confidence REAL NOT NULL DEFAULT 0",
+        "ALTER TABLE reports ADD COLUMN source TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE reports ADD COLUMN source_scale TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE reports ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]'",
+        "UPDATE reports SET fatalities = COALESCE(json_extract(record, '$.fatalities'), 0), "
+        "confidence = COALESCE(json_extract(record, '$.confidence'), 0), "
+        "source = COALESCE(json_extract(record, '$.source'), ''), "
+        "source_scale = COALESCE(json_extract(record, '$.source_scale'), ''), "
+        "evidence = COALESCE(json_extract(record, '$.evidence'), '[]')"),
+}
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -105,19 +121,22 @@ class SQLiteStore(Store):
         if writer:
             self._lock_writer()
         try:
-            self._open(foreign, exists)
+            self._open(foreign, exists, writer)
         except BaseException:
             self.close()
             raise
 
-    def _open(self, foreign: bool, exists: bool) -> None:
+    def _open(self, foreign: bool, exists: bool, writer: bool) -> None:
         if foreign:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(self.path + suffix).unlink(missing_ok=True)
             exists = False
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
+        # a commit is durable at the next checkpoint; a crash loses at most the last batches, which a
+        # resumed build codes again (every batch is one transaction, so none is half written)
         self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA temp_store=MEMORY")
         self._in_tx = False
         if not exists:
             with self.transaction():
@@ -131,6 +150,15 @@ class SQLiteStore(Store):
         if version > SCHEMA_VERSION:
             raise InputError(f"dataset format version {version} is newer than this program's ({SCHEMA_VERSION})",
                              path=self.path, hint="upgrade conflict-events")
+        if writer and version < SCHEMA_VERSION:
+            self._migrate(version)
+
+    def _migrate(self, version: int) -> None:
+        with self.transaction():
+            for step in range(version, SCHEMA_VERSION):
+                for stmt in _MIGRATIONS[step]:
+                    self._db.execute(stmt)
+            self._set_meta("schema_version", str(SCHEMA_VERSION))
 
     # -- plumbing ------------------------------------------------------------------------
     def _lock_writer(self) -> None:
@@ -221,33 +249,35 @@ class SQLiteStore(Store):
 
     def record_batch(self, run_id: int, results: Sequence[ArticleRecord], problems: Sequence[Problem]) -> None:
         db = self._db
+        ids = [res.article_id for res in results]
+        reports = [(res.article_id, rep.event_uid, rep.group_key, rep.record, rep.fatalities, rep.confidence,
+                    rep.source, rep.source_scale, rep.evidence) for res in results for rep in res.reports]
+        groups = {rep.group_key: (rep.group_key, rep.country, rep.event_date, rep.signature)
+                  for res in results for rep in res.reports}
         with self.transaction():
-            for res in results:
-                db.execute("UPDATE groups SET dirty = 1 WHERE group_key IN "
-                           "(SELECT group_key FROM reports WHERE article_id = ?)", (res.article_id,))
-                db.execute("DELETE FROM reports WHERE article_id = ?", (res.article_id,))
-                for rep in res.reports:
-                    sig = rep.signature
-                    db.execute("INSERT INTO reports (article_id, event_uid, group_key, record) VALUES (?,?,?,?)",
-                               (res.article_id, rep.event_uid, sig.key, rep.record))
-                    db.execute("INSERT INTO groups (group_key, country, event_date, signature, event_seq, dirty) "
-                               "VALUES (?,?,?,?,NULL,1) ON CONFLICT(group_key) DO UPDATE SET dirty = 1",
-                               (sig.key, sig.country, sig.event_date, sig.to_json()))
-                m = res.meta
-                db.execute(
-                    "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (res.article_id, res.content_hash, res.status, res.error, m.get("outlet", ""), m.get("url", ""),
-                     m.get("published", ""), m.get("language", ""), m.get("source_scale", ""), len(res.reports),
-                     res.rejected, run_id))
+            for part in _chunks(ids):  # an article coded again: its old groups change, its old reports go
+                marks = _marks(len(part))
+                db.execute("UPDATE groups SET dirty = 1 WHERE dirty = 0 AND group_key IN "
+                           f"(SELECT group_key FROM reports WHERE article_id IN ({marks}))", tuple(part))
+                db.execute(f"DELETE FROM reports WHERE article_id IN ({marks})", tuple(part))
+            db.executemany("INSERT INTO reports (article_id, event_uid, group_key, record, fatalities, confidence, "
+                           "source, source_scale, evidence) VALUES (?,?,?,?,?,?,?,?,?)", reports)
+            db.executemany("INSERT INTO groups (group_key, country, event_date, signature, event_seq, dirty) "
+                           "VALUES (?,?,?,?,NULL,1) ON CONFLICT(group_key) DO UPDATE SET dirty = 1 WHERE dirty = 0",
+                           list(groups.values()))
+            db.executemany("INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [
+                (res.article_id, res.content_hash, res.status, res.error, res.outlet, res.url, res.published,
+                 res.language, res.source_scale, len(res.reports), res.rejected, run_id) for res in results])
             db.executemany("INSERT INTO problems (run_id, path, line, field, message) VALUES (?,?,?,?,?)",
                            [(run_id, p.path, p.line, p.field, p.message) for p in problems])
 
     # -- consolidation -------------------------------------------------------------------
-    _GROUP_COLS = ("signature, event_seq, EXISTS (SELECT 1 FROM reports r WHERE r.group_key = g.group_key)")
+    _GROUP_COLS = ("group_key, signature, event_seq, "
+                   "EXISTS (SELECT 1 FROM reports r WHERE r.group_key = g.group_key)")
 
     @staticmethod
     def _group(row: tuple[Any, ...]) -> GroupRow:
-        return GroupRow(Signature.from_json(row[0]), row[1], bool(row[2]))
+        return GroupRow(row[0], Signature.from_json(row[1]), row[2], bool(row[3]))
 
     def first_dirty_group(self) -> GroupRow | None:
         row = self._db.execute(f"SELECT {self._GROUP_COLS} FROM groups g WHERE dirty = 1 "
@@ -275,13 +305,13 @@ class SQLiteStore(Store):
                 found.setdefault(key, set()).add(aid)
         return {k: frozenset(v) for k, v in found.items()}
 
-    def group_reports(self, keys: Iterable[str]) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
+    def group_reports(self, keys: Iterable[str]) -> list[ReportSummary]:
+        out: list[ReportSummary] = []
         for part in _chunks(sorted(set(keys))):
-            sql = f"SELECT id, record FROM reports WHERE group_key IN ({_marks(len(part))}) ORDER BY id"
-            for row, record in self._db.execute(sql, tuple(part)):
-                full = json.loads(record)
-                out.append({"_row": row, **{k: full.get(k) for k in MERGE_FIELDS}})
+            sql = ("SELECT id, group_key, article_id, event_uid, fatalities, confidence, source, source_scale, "
+                   f"evidence FROM reports WHERE group_key IN ({_marks(len(part))})")
+            out.extend(ReportSummary(*row) for row in self._db.execute(sql, tuple(part)))
+        out.sort()
         return out
 
     def report_record(self, row: int) -> dict[str, Any]:

@@ -21,17 +21,17 @@ import datetime as dt
 from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import ConflictEventsError
 from ..model import Event
 from ..problems import Problem
 from .merge import MergeSettings, Signature
 
-__all__ = ["DatasetBusyError", "Store", "RunInfo", "ArticleState", "ArticleRecord", "ReportRow", "GroupRow", "StoredEvent",
-           "EventChange", "EventFilters", "open_store", "DATASET_FORMAT"]
+__all__ = ["DatasetBusyError", "Store", "RunInfo", "ArticleState", "ArticleRecord", "ReportRow", "ReportSummary",
+           "GroupRow", "StoredEvent", "EventChange", "EventFilters", "open_store", "DATASET_FORMAT"]
 
 DATASET_FORMAT = "conflict-events dataset"
 
@@ -58,38 +58,64 @@ class ArticleState:
     run_id: int
 
 
-@dataclass(frozen=True)
-class ReportRow:
-    """One event coded from one article, as stored (``record`` is the event as JSON text)."""
+class ReportRow(NamedTuple):
+    """One event coded from one article, as stored: plain values, cheap to send between processes.
+
+    ``signature`` is the ``merge.Signature`` as JSON and ``group_key`` its key; ``fatalities`` to
+    ``evidence`` are what the merge reads of every report (``evidence`` as JSON text); ``record``
+    is the whole event as JSON text (read only for the report that leads a merged event).
+    """
 
     event_uid: str
-    signature: Signature
+    group_key: str
+    country: str
+    event_date: str
+    signature: str
+    fatalities: int
+    confidence: float
+    source: str
+    source_scale: str
+    evidence: str
     record: str
 
 
-@dataclass
-class ArticleRecord:
+class ArticleRecord(NamedTuple):
     """What coding one article gave: its reports, or the error that stopped it."""
 
     article_id: str
     content_hash: str
     status: str  # 'ok' | 'failed'
-    meta: dict[str, str] = field(default_factory=dict)
-    reports: list[ReportRow] = field(default_factory=list)
+    outlet: str = ""
+    url: str = ""
+    published: str = ""
+    language: str = ""
+    source_scale: str = ""
+    reports: tuple[ReportRow, ...] = ()
     error: str = ""
     rejected: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: tuple[str, ...] = ()
+
+
+class ReportSummary(NamedTuple):
+    """What the merge reads of a stored report (``evidence`` as JSON text)."""
+
+    row: int
+    group_key: str
+    article_id: str
+    event_uid: str
+    fatalities: int
+    confidence: float
+    source: str
+    source_scale: str
+    evidence: str
 
 
 @dataclass(frozen=True)
 class GroupRow:
+    key: str  # the signature's key
     signature: Signature
     event_seq: int | None
     live: bool  # has at least one report
-
-    @property
-    def key(self) -> str:
-        return self.signature.key
 
 
 @dataclass(frozen=True)
@@ -172,8 +198,8 @@ class Store(AbstractContextManager):
     def group_articles(self, keys: Iterable[str]) -> dict[str, frozenset[str]]: ...
 
     @abstractmethod
-    def group_reports(self, keys: Iterable[str]) -> list[dict[str, Any]]:
-        """The reports of groups, each with only ``merge.MERGE_FIELDS`` and its ``_row``."""
+    def group_reports(self, keys: Iterable[str]) -> list[ReportSummary]:
+        """The reports of groups, in the order they were stored."""
 
     @abstractmethod
     def report_record(self, row: int) -> dict[str, Any]:
