@@ -22,6 +22,7 @@ import multiprocessing as mp
 import os
 import signal
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -72,6 +73,10 @@ class BuildReport:
     reports: int = 0  # events coded from the articles of this run
     problems: list[Problem] = field(default_factory=list)  # the first MAX_LISTED_PROBLEMS
     consolidation: ConsolidationReport = field(default_factory=ConsolidationReport)
+    # where this process spent its time (wall seconds): reading and selecting articles, waiting for
+    # the workers, writing the store, consolidating; with one worker 'wait' is the coding itself
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(
+        ("read", "wait", "write", "consolidate"), 0.0))
 
     def add_problem(self, problem: Problem) -> None:
         self.failed += 1
@@ -246,7 +251,9 @@ def build_dataset(inputs: Sequence[str | Path], db: str | Path, options: BuildOp
                               inputs=[str(i) for i in inputs])
         report.run_id, report.resumed = run.run_id, run.resumed
         _ingest(store, run, inputs, options, extract, report)
-        report.consolidation = consolidate(store, run.settings, run.timestamp)
+        start = time.perf_counter()
+        report.consolidation = _consolidate(store, run, options.progress)
+        report.seconds["consolidate"] = time.perf_counter() - start
         store.finish_run(run.run_id, {"articles": report.articles, "coded": report.coded,
                                       "failed": report.failed, "reports": report.reports})
     return report
@@ -255,12 +262,18 @@ def build_dataset(inputs: Sequence[str | Path], db: str | Path, options: BuildOp
 def _ingest(store: Store, run: RunInfo, inputs: Sequence[str | Path], options: BuildOptions, extract: ExtractFn,
             report: BuildReport) -> None:
 
+    seconds = report.seconds
+
     def selected() -> Iterator[tuple[list[tuple[Article, str]], tuple[list[Problem], int]]]:
+        start = time.perf_counter()
         for articles, problems in _batches(iter_articles(inputs, options.defaults), options.batch_size):
             states = store.article_states([a.id for a in articles])
             hashed = ((a, article_hash(a)) for a in articles)
             todo = [(a, digest) for a, digest in hashed if _needs_coding(digest, states.get(a.id), run)]
+            seconds["read"] += time.perf_counter() - start
             yield todo, (problems, len(articles) - len(todo))
+            start = time.perf_counter()
+        seconds["read"] += time.perf_counter() - start
 
     coder = _Coder(options, extract)  # before any thread (the progress bar's) exists: workers may be forked
     bar = None
@@ -269,9 +282,18 @@ def _ingest(store: Store, run: RunInfo, inputs: Sequence[str | Path], options: B
 
         bar = tqdm(unit=" articles", desc="build", file=sys.stderr, dynamic_ncols=True)
     try:
-        for results, (problems, skipped) in coder.run(selected()):
+        batches = coder.run(selected())
+        while True:
+            start, reading = time.perf_counter(), seconds["read"]
+            got = next(batches, None)  # reads and selects the next batches too
+            seconds["wait"] += time.perf_counter() - start - (seconds["read"] - reading)
+            if got is None:
+                break
+            results, (problems, skipped) = got
+            start = time.perf_counter()
             kept, problems = _drop_duplicates(store, run, results, list(problems))
             store.record_batch(run.run_id, kept, problems)
+            seconds["write"] += time.perf_counter() - start
             for problem in problems:
                 report.add_problem(problem)
             for res in kept:
@@ -292,6 +314,15 @@ def _ingest(store: Store, run: RunInfo, inputs: Sequence[str | Path], options: B
     finally:
         if bar is not None:
             bar.close()
+
+
+def _consolidate(store: Store, run: RunInfo, progress: bool) -> ConsolidationReport:
+    if not progress:
+        return consolidate(store, run.settings, run.timestamp)
+    from tqdm import tqdm
+
+    with tqdm(total=store.dirty_groups(), unit=" groups", desc="merge", file=sys.stderr, dynamic_ncols=True) as bar:
+        return consolidate(store, run.settings, run.timestamp, progress=bar.update)
 
 
 def _drop_duplicates(store: Store, run: RunInfo, results: list[ArticleRecord], problems: list[Problem]

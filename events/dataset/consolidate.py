@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,16 +71,16 @@ def _component(store: Store, start: GroupRow, settings: MergeSettings) -> dict[s
     return comp
 
 
-def _assign(clusters: list[list[Signature]], comp: dict[str, GroupRow], weights: dict[str, int],
+def _assign(clusters: list[tuple[str, ...]], comp: dict[str, GroupRow], weights: dict[str, int],
             active: set[int]) -> tuple[dict[int, int], dict[int, int]]:
     """Which cluster inherits which old event (cluster index -> seq), and where each old event
     went (seq -> cluster index with the largest share)."""
     overlap: dict[tuple[int, int], int] = {}
-    for idx, members in enumerate(clusters):
-        for sig in members:
-            seq = comp[sig.key].event_seq
+    for idx, keys in enumerate(clusters):
+        for key in keys:
+            seq = comp[key].event_seq
             if seq is not None and seq in active:
-                overlap[idx, seq] = overlap.get((idx, seq), 0) + weights.get(sig.key, 0)
+                overlap[idx, seq] = overlap.get((idx, seq), 0) + weights.get(key, 0)
     ranked = [pair for pair, _ in sorted(overlap.items(), key=lambda kv: (kv[0][1], -kv[1], kv[0][0]))]
     inherit: dict[int, int] = {}
     taken: set[int] = set()
@@ -106,29 +107,50 @@ def _merge_inputs(reports: list[ReportSummary], comp: dict[str, GroupRow]) -> li
     return out
 
 
-def _consolidate_component(store: Store, comp: dict[str, GroupRow], settings: MergeSettings, timestamp: int,
-                           report: ConsolidationReport) -> None:
+def _valid_record(merged: dict[str, Any]) -> dict[str, Any]:
+    """The merged record checked against the model.  The per-report evidence list (one item per
+    report, built by the merge from validated evidence) is set aside while the model checks the
+    rest: with thousands of reports it would be most of the work."""
+    provenance = dict(merged.get("provenance") or {})
+    items = provenance.pop("reports", None)
+    record = Event.model_validate({**merged, "provenance": provenance}).model_dump(mode="json")
+    if items is not None:
+        record["provenance"]["reports"] = items
+    return record
+
+
+def _merge_component(store: Store, comp: dict[str, GroupRow], settings: MergeSettings
+                     ) -> tuple[list[tuple[tuple[str, ...], dict[str, Any], str]], dict[str, int]]:
+    """The clusters of a component: (group keys, merged record, content hash) each, and the number
+    of articles of each group."""
     live = [g for g in comp.values() if g.live]
     articles = store.group_articles(g.key for g in live)
-    clusters = cluster_signatures((g.signature for g in live), articles, settings)
-    old = store.events_by_seq(g.event_seq for g in comp.values() if g.event_seq is not None)
-    active = {seq for seq, ev in old.items() if ev.status == "active"}
-    weights = {k: len(v) for k, v in articles.items()}
-    inherit, went = _assign(clusters, comp, weights, active)
-    changes: list[EventChange] = []
-    ids: dict[int, str] = {}
-    for idx, members in enumerate(clusters):
+    out = []
+    for members in cluster_signatures((g.signature for g in live), articles, settings):
         keys = tuple(sorted(s.key for s in members))
         merged = merge_reports(_merge_inputs(store.group_reports(keys), comp),
                                lambda r: store.report_record(r["_row"]))
-        record = Event.model_validate(merged).model_dump(mode="json")
-        digest = content_hash(record)
+        record = _valid_record(merged)
+        out.append((keys, record, content_hash(record)))
+    return out, {k: len(v) for k, v in articles.items()}
+
+
+def _consolidate_component(store: Store, comp: dict[str, GroupRow], settings: MergeSettings, timestamp: int,
+                           report: ConsolidationReport) -> None:
+    clusters, weights = _merge_component(store, comp, settings)
+    old = store.events_by_seq(g.event_seq for g in comp.values() if g.event_seq is not None)
+    active = {seq for seq, ev in old.items() if ev.status == "active"}
+    inherit, went = _assign([keys for keys, _, _ in clusters], comp, weights, active)
+    changes: list[EventChange] = []
+    ids: dict[int, str] = {}
+    for idx, (keys, record, digest) in enumerate(clusters):
         seq = inherit.get(idx)
+        changed = True
         if seq is not None:
             prior = old[seq]
             ids[idx] = prior.event_id_cnty
             if prior.content_hash == digest:
-                stamp = prior.timestamp
+                stamp, changed = prior.timestamp, False
                 report.unchanged += 1
             else:
                 stamp = timestamp
@@ -138,16 +160,17 @@ def _consolidate_component(store: Store, comp: dict[str, GroupRow], settings: Me
             stamp = timestamp
             report.new += 1
         record.update(event_id_cnty=ids[idx], timestamp=stamp)
-        changes.append(EventChange(seq, ids[idx], record, digest, stamp, keys))
+        changes.append(EventChange(seq, ids[idx], record, digest, stamp, keys, changed))
     retired = {seq: ids.get(went[seq], "") if seq in went else "" for seq in sorted(active - set(inherit.values()))}
     report.retired += len(retired)
     report.components += 1
     store.save_events(changes, retired, comp.keys())
 
 
-def consolidate(store: Store, settings: MergeSettings, timestamp: int, *, groups_per_commit: int = 2000
-                ) -> ConsolidationReport:
-    """Bring the dataset events up to date with the stored reports."""
+def consolidate(store: Store, settings: MergeSettings, timestamp: int, *, groups_per_commit: int = 2000,
+                progress: Callable[[int], object] | None = None) -> ConsolidationReport:
+    """Bring the dataset events up to date with the stored reports; ``progress(n)`` is called
+    after each component with the number of groups it held."""
     report = ConsolidationReport()
     while True:
         with store.transaction():
@@ -157,6 +180,8 @@ def consolidate(store: Store, settings: MergeSettings, timestamp: int, *, groups
                 comp = _component(store, start, settings)
                 _consolidate_component(store, comp, settings, timestamp, report)
                 staged += len(comp)
+                if progress is not None:
+                    progress(len(comp))
                 if staged >= groups_per_commit:
                     break
                 start = store.first_dirty_group()

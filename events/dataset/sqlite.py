@@ -279,6 +279,9 @@ class SQLiteStore(Store):
     def _group(row: tuple[Any, ...]) -> GroupRow:
         return GroupRow(row[0], Signature.from_json(row[1]), row[2], bool(row[3]))
 
+    def dirty_groups(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM groups WHERE dirty = 1").fetchone()[0])
+
     def first_dirty_group(self) -> GroupRow | None:
         row = self._db.execute(f"SELECT {self._GROUP_COLS} FROM groups g WHERE dirty = 1 "
                                "ORDER BY event_date, country, group_key LIMIT 1").fetchone()
@@ -338,21 +341,24 @@ class SQLiteStore(Store):
         db = self._db
         with self.transaction():
             for ch in changes:
-                rec = ch.record
-                prefix, number = split_id(ch.event_id_cnty)
-                values = (ch.content_hash, ch.timestamp, rec["event_date"], rec["country"], rec.get("admin1", ""),
-                          rec["event_type"], json.dumps(rec, ensure_ascii=False, sort_keys=False))
-                if ch.seq is None:
-                    cur = db.execute(
-                        "INSERT INTO events (event_id_cnty, id_prefix, id_number, status, content_hash, timestamp, "
-                        "event_date, country, admin1, event_type, record) VALUES (?,?,?,'active',?,?,?,?,?,?,?)",
-                        (ch.event_id_cnty, prefix, number, *values))
-                    seq = int(cur.lastrowid or 0)
-                else:
+                if ch.seq is not None and not ch.changed:  # the stored record is this one
                     seq = ch.seq
-                    db.execute("UPDATE events SET status = 'active', merged_into = '', content_hash = ?, "
-                               "timestamp = ?, event_date = ?, country = ?, admin1 = ?, event_type = ?, record = ? "
-                               "WHERE seq = ?", (*values, seq))
+                else:
+                    rec = ch.record
+                    values = (ch.content_hash, ch.timestamp, rec["event_date"], rec["country"],
+                              rec.get("admin1", ""), rec["event_type"], json.dumps(rec, ensure_ascii=False))
+                    if ch.seq is None:
+                        prefix, number = split_id(ch.event_id_cnty)
+                        cur = db.execute(
+                            "INSERT INTO events (event_id_cnty, id_prefix, id_number, status, content_hash, "
+                            "timestamp, event_date, country, admin1, event_type, record) "
+                            "VALUES (?,?,?,'active',?,?,?,?,?,?,?)", (ch.event_id_cnty, prefix, number, *values))
+                        seq = int(cur.lastrowid or 0)
+                    else:
+                        seq = ch.seq
+                        db.execute("UPDATE events SET status = 'active', merged_into = '', content_hash = ?, "
+                                   "timestamp = ?, event_date = ?, country = ?, admin1 = ?, event_type = ?, "
+                                   "record = ? WHERE seq = ?", (*values, seq))
                 for part in _chunks(list(ch.group_keys)):
                     db.execute(f"UPDATE groups SET event_seq = ? WHERE group_key IN ({_marks(len(part))})",
                                (seq, *part))

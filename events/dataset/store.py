@@ -137,6 +137,7 @@ class EventChange:
     content_hash: str
     timestamp: int
     group_keys: tuple[str, ...]
+    changed: bool = True  # False: the stored record is already this one (only its groups are written)
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,10 @@ class Store(AbstractContextManager):
         """Store a batch of coded articles (replacing their earlier reports) in one transaction."""
 
     # -- consolidation (call inside a transaction) ---------------------------------------
+    @abstractmethod
+    def dirty_groups(self) -> int:
+        """How many groups wait for consolidation."""
+
     @abstractmethod
     def first_dirty_group(self) -> GroupRow | None:
         """The dirty group that comes first by (date, country, key), or None."""
