@@ -34,7 +34,7 @@ from ..io.readers import ArticleDefaults, iter_articles
 from ..model import Article, Event
 from ..pipeline import Extraction, default_timestamp
 from ..problems import Problem
-from .consolidate import ConsolidationReport, consolidate
+from .consolidate import ConsolidationReport, MergeTask, consolidate, merge_task
 from .merge import MergeSettings, signature_of
 from .store import ArticleRecord, ReportRow, RunInfo, Store, open_store
 
@@ -195,6 +195,10 @@ class _Coder:
             handle, extra_done = inflight.popleft()
             yield handle.get(), extra_done
 
+    def submit_merge(self, task: MergeTask) -> Any:
+        assert self.pool is not None
+        return self.pool.apply_async(merge_task, (task,))
+
     def close(self, *, abort: bool = False) -> None:
         if self.pool is not None:
             if abort:
@@ -245,21 +249,27 @@ def build_dataset(inputs: Sequence[str | Path], db: str | Path, options: BuildOp
     # load the lexicons and gazetteer first: a broken resource fails before the dataset is touched
     extract = options.extract or _real_extractor(tuple(options.lexicon_dirs), tuple(options.gazetteer_layers),
                                                  options.online)
-    with open_store(db, create=True, force=options.force, writer=True) as store:
-        stamp = options.timestamp if options.timestamp is not None else default_timestamp()
-        run = store.begin_run(timestamp=stamp, settings=options.settings, reprocess=options.reprocess,
-                              inputs=[str(i) for i in inputs])
-        report.run_id, report.resumed = run.run_id, run.resumed
-        _ingest(store, run, inputs, options, extract, report)
-        start = time.perf_counter()
-        report.consolidation = _consolidate(store, run, options.progress)
-        report.seconds["consolidate"] = time.perf_counter() - start
-        store.finish_run(run.run_id, {"articles": report.articles, "coded": report.coded,
-                                      "failed": report.failed, "reports": report.reports})
+    coder = _Coder(options, extract)  # first: forked workers must not inherit an open dataset connection
+    try:
+        with open_store(db, create=True, force=options.force, writer=True) as store:
+            stamp = options.timestamp if options.timestamp is not None else default_timestamp()
+            run = store.begin_run(timestamp=stamp, settings=options.settings, reprocess=options.reprocess,
+                                  inputs=[str(i) for i in inputs])
+            report.run_id, report.resumed = run.run_id, run.resumed
+            _ingest(store, run, inputs, options, coder, report)
+            start = time.perf_counter()
+            report.consolidation = _consolidate(store, run, options.progress, coder)
+            report.seconds["consolidate"] = time.perf_counter() - start
+            store.finish_run(run.run_id, {"articles": report.articles, "coded": report.coded,
+                                          "failed": report.failed, "reports": report.reports})
+    except BaseException:
+        coder.close(abort=True)
+        raise
+    coder.close()
     return report
 
 
-def _ingest(store: Store, run: RunInfo, inputs: Sequence[str | Path], options: BuildOptions, extract: ExtractFn,
+def _ingest(store: Store, run: RunInfo, inputs: Sequence[str | Path], options: BuildOptions, coder: _Coder,
             report: BuildReport) -> None:
 
     seconds = report.seconds
@@ -275,7 +285,6 @@ def _ingest(store: Store, run: RunInfo, inputs: Sequence[str | Path], options: B
             start = time.perf_counter()
         seconds["read"] += time.perf_counter() - start
 
-    coder = _Coder(options, extract)  # before any thread (the progress bar's) exists: workers may be forked
     bar = None
     if options.progress:
         from tqdm import tqdm
@@ -306,23 +315,22 @@ def _ingest(store: Store, run: RunInfo, inputs: Sequence[str | Path], options: B
             if bar is not None:
                 bar.update(len(results) + skipped)
                 bar.set_postfix(events=report.reports, failed=report.failed, refresh=False)
-    except BaseException:
-        coder.close(abort=True)
-        raise
-    else:
-        coder.close()
     finally:
         if bar is not None:
             bar.close()
 
 
-def _consolidate(store: Store, run: RunInfo, progress: bool) -> ConsolidationReport:
+def _consolidate(store: Store, run: RunInfo, progress: bool, coder: _Coder) -> ConsolidationReport:
+    """Merge, assign ids, write; the merging is shared out to the workers when there are some."""
+    options: dict[str, Any] = {}
+    if coder.pool is not None:
+        options.update(submit=coder.submit_merge, tasks_in_flight=2 * coder.workers)
     if not progress:
-        return consolidate(store, run.settings, run.timestamp)
+        return consolidate(store, run.settings, run.timestamp, **options)
     from tqdm import tqdm
 
     with tqdm(total=store.dirty_groups(), unit=" groups", desc="merge", file=sys.stderr, dynamic_ncols=True) as bar:
-        return consolidate(store, run.settings, run.timestamp, progress=bar.update)
+        return consolidate(store, run.settings, run.timestamp, progress=bar.update, **options)
 
 
 def _drop_duplicates(store: Store, run: RunInfo, results: list[ArticleRecord], problems: list[Problem]

@@ -2,7 +2,8 @@
 
 A file is recognised as a dataset by its ``meta`` table (``format = conflict-events dataset``);
 any other existing file is refused unless ``force=True`` (then it is replaced).  Nested fields
-are JSON text; the columns the filters and the merge use are indexed.
+are JSON text; the columns the filters and the merge use are indexed.  A report's whole record
+(kilobytes of JSON) is its last column, so reading the columns the merge needs never reads it.
 """
 
 from __future__ import annotations
@@ -53,10 +54,10 @@ CREATE TABLE problems (
   message TEXT NOT NULL);
 CREATE TABLE reports (
   id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, event_uid TEXT NOT NULL, group_key TEXT NOT NULL,
-  record TEXT NOT NULL, fatalities INTEGER NOT NULL DEFAULT 0, confidence REAL NOT NULL DEFAULT 0,
-  source TEXT NOT NULL DEFAULT '', source_scale TEXT NOT NULL DEFAULT '', evidence TEXT NOT NULL DEFAULT '[]');
+  fatalities INTEGER NOT NULL DEFAULT 0, confidence REAL NOT NULL DEFAULT 0, source TEXT NOT NULL DEFAULT '',
+  source_scale TEXT NOT NULL DEFAULT '', evidence TEXT NOT NULL DEFAULT '[]', record TEXT NOT NULL);
 CREATE INDEX reports_article ON reports (article_id);
-CREATE INDEX reports_group ON reports (group_key);
+CREATE INDEX reports_group ON reports (group_key, article_id);
 CREATE TABLE groups (
   group_key TEXT PRIMARY KEY, country TEXT NOT NULL, event_date TEXT NOT NULL, signature TEXT NOT NULL,
   event_seq INTEGER, dirty INTEGER NOT NULL);
@@ -83,7 +84,9 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "confidence = COALESCE(json_extract(record, '$.confidence'), 0), "
         "source = COALESCE(json_extract(record, '$.source'), ''), "
         "source_scale = COALESCE(json_extract(record, '$.source_scale'), ''), "
-        "evidence = COALESCE(json_extract(record, '$.evidence'), '[]')"),
+        "evidence = COALESCE(json_extract(record, '$.evidence'), '[]')",
+        "DROP INDEX reports_group",
+        "CREATE INDEX reports_group ON reports (group_key, article_id)"),
 }
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -282,10 +285,14 @@ class SQLiteStore(Store):
     def dirty_groups(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM groups WHERE dirty = 1").fetchone()[0])
 
-    def first_dirty_group(self) -> GroupRow | None:
-        row = self._db.execute(f"SELECT {self._GROUP_COLS} FROM groups g WHERE dirty = 1 "
-                               "ORDER BY event_date, country, group_key LIMIT 1").fetchone()
-        return self._group(row) if row else None
+    def next_dirty_groups(self, after: tuple[str, str, str] | None, limit: int) -> list[GroupRow]:
+        where, args = "dirty = 1", [limit]
+        if after is not None:
+            where += " AND (event_date, country, group_key) > (?, ?, ?)"
+            args = [*after, limit]
+        rows = self._db.execute(f"SELECT {self._GROUP_COLS} FROM groups g WHERE {where} "
+                                "ORDER BY event_date, country, group_key LIMIT ?", args)
+        return [self._group(r) for r in rows]
 
     def groups_in_window(self, country: str, first: str, last: str) -> list[GroupRow]:
         rows = self._db.execute(f"SELECT {self._GROUP_COLS} FROM groups g WHERE country = ? "
@@ -313,7 +320,7 @@ class SQLiteStore(Store):
         for part in _chunks(sorted(set(keys))):
             sql = ("SELECT id, group_key, article_id, event_uid, fatalities, confidence, source, source_scale, "
                    f"evidence FROM reports WHERE group_key IN ({_marks(len(part))})")
-            out.extend(ReportSummary(*row) for row in self._db.execute(sql, tuple(part)))
+            out.extend(map(ReportSummary._make, self._db.execute(sql, tuple(part))))
         out.sort()
         return out
 
@@ -341,12 +348,12 @@ class SQLiteStore(Store):
         db = self._db
         with self.transaction():
             for ch in changes:
+                m = ch.merged
                 if ch.seq is not None and not ch.changed:  # the stored record is this one
                     seq = ch.seq
                 else:
-                    rec = ch.record
-                    values = (ch.content_hash, ch.timestamp, rec["event_date"], rec["country"],
-                              rec.get("admin1", ""), rec["event_type"], json.dumps(rec, ensure_ascii=False))
+                    values = (m.digest, ch.timestamp, m.event_date, m.country, m.admin1, m.event_type,
+                              m.text(ch.event_id_cnty, ch.timestamp))
                     if ch.seq is None:
                         prefix, number = split_id(ch.event_id_cnty)
                         cur = db.execute(
@@ -359,7 +366,7 @@ class SQLiteStore(Store):
                         db.execute("UPDATE events SET status = 'active', merged_into = '', content_hash = ?, "
                                    "timestamp = ?, event_date = ?, country = ?, admin1 = ?, event_type = ?, "
                                    "record = ? WHERE seq = ?", (*values, seq))
-                for part in _chunks(list(ch.group_keys)):
+                for part in _chunks(list(m.keys)):
                     db.execute(f"UPDATE groups SET event_seq = ? WHERE group_key IN ({_marks(len(part))})",
                                (seq, *part))
             for seq, into in retired.items():

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 from ..errors import ConflictEventsError
 from ..model import Event
 from ..problems import Problem
-from .merge import MergeSettings, Signature
+from .merge import MergedRecord, MergeSettings, Signature
 
 __all__ = ["DatasetBusyError", "Store", "RunInfo", "ArticleState", "ArticleRecord", "ReportRow", "ReportSummary",
            "GroupRow", "StoredEvent", "EventChange", "EventFilters", "open_store", "DATASET_FORMAT"]
@@ -133,10 +133,8 @@ class EventChange:
 
     seq: int | None
     event_id_cnty: str
-    record: Mapping[str, Any]
-    content_hash: str
+    merged: MergedRecord  # its record, content hash and groups
     timestamp: int
-    group_keys: tuple[str, ...]
     changed: bool = True  # False: the stored record is already this one (only its groups are written)
 
 
@@ -189,8 +187,8 @@ class Store(AbstractContextManager):
         """How many groups wait for consolidation."""
 
     @abstractmethod
-    def first_dirty_group(self) -> GroupRow | None:
-        """The dirty group that comes first by (date, country, key), or None."""
+    def next_dirty_groups(self, after: tuple[str, str, str] | None, limit: int) -> list[GroupRow]:
+        """Dirty groups in (date, country, key) order, from just after the position ``after``."""
 
     @abstractmethod
     def groups_in_window(self, country: str, first: str, last: str) -> list[GroupRow]:
