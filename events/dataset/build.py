@@ -92,15 +92,21 @@ def article_hash(article: Article) -> str:
     return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
 
 
+_SIGNATURE_FIELDS = ("country", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",
+                     "latitude", "longitude", "geo_precision", "time_precision")
+
+
 def report_row(event: Event) -> ReportRow:
     """An event as the store keeps it: plain strings and numbers, the signature computed here (in
     the worker), so the process that writes the store only writes."""
-    rec = event.model_dump(mode="json")
-    rec.update(event_id_cnty="", timestamp=0)  # a report is a pure function of its article
-    sig = signature_of(rec)
-    return ReportRow(event.event_uid, sig.key, sig.country, sig.event_date, sig.canonical_json, int(rec["fatalities"]),
-                     float(rec["confidence"]), rec.get("source") or "", rec.get("source_scale") or "",
-                     json.dumps(rec.get("evidence") or [], ensure_ascii=False), json.dumps(rec, ensure_ascii=False))
+    if event.event_id_cnty or event.timestamp:  # a report is a pure function of its article
+        event = event.model_copy(update={"event_id_cnty": "", "timestamp": 0})
+    sig = signature_of({name: getattr(event, name) for name in _SIGNATURE_FIELDS})
+    evidence = json.dumps([{"text": e.text, "start": e.start, "end": e.end} for e in event.evidence],
+                          ensure_ascii=False)
+    return ReportRow(event.event_uid, sig.key, sig.country, sig.event_date, sig.canonical_json, int(event.fatalities),
+                     float(event.confidence), event.source or "", event.source_scale or "", evidence,
+                     event.model_dump_json())
 
 
 def code_article(article: Article, extract: ExtractFn, digest: str | None = None) -> ArticleRecord:
