@@ -18,6 +18,7 @@ The builder, the merge and the exports talk to a ``Store`` and nothing else.  A 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..errors import ConflictEventsError
+from ..errors import ConflictEventsError, InputError
 from ..model import Event
 from ..problems import Problem
 from .merge import MergedRecord, MergeSettings, Signature
@@ -150,9 +151,14 @@ class EventFilters:
 
 
 class Store(AbstractContextManager):
-    """Access to a dataset.  Writes happen inside ``transaction()`` blocks (all or nothing)."""
+    """Access to a dataset.  Writes happen inside ``transaction()`` blocks (all or nothing).
 
-    path: str
+    One process writes (the build); worker processes open the same dataset again with
+    ``open_store(store.path)`` to read reports while merging, so a server backend must allow
+    readers beside its one writer.
+    """
+
+    path: str  # where the dataset is: what open_store() was given
 
     def __exit__(self, *exc: object) -> None:
         self.close()
@@ -234,6 +240,12 @@ def open_store(path: str | Path, *, create: bool = False, force: bool = False, w
     """Open a dataset (an SQLite file).  ``create`` makes a new one where there is no file;
     ``force`` also replaces a file that is not a dataset; ``writer`` takes the one writer's lock
     (a second build on the same dataset is refused while the first runs)."""
+    match = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*)://", str(path))
+    if match and match.group(1).lower() != "file":  # where a server backend would be chosen
+        raise InputError(f"no dataset store for {match.group(1)}:// addresses; a dataset is an SQLite file",
+                         path=str(path), hint="give a file name, e.g. --db data/events.db")
     from .sqlite import SQLiteStore
 
+    if match:
+        path = str(path)[len("file://"):]
     return SQLiteStore(path, create=create, force=force, writer=writer)

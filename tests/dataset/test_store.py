@@ -1,12 +1,15 @@
-"""The store's file format: stable article hashes, and datasets written by an older version."""
+"""The store: stable article hashes, datasets written by an older version, addresses."""
 
 from __future__ import annotations
 
 import sqlite3
 
-from events.dataset import dataset_stats
+import pytest
+
+from events.dataset import dataset_stats, open_store
 from events.dataset.build import article_hash
 from events.dataset.sqlite import SCHEMA_VERSION
+from events.errors import InputError
 from events.model import Article
 
 from .fakes import article, line
@@ -61,3 +64,11 @@ def test_a_version_1_dataset_is_read_then_upgraded_by_the_next_build(ds, tmp_pat
     assert ds.export(old) == ds.export(fresh)
     (merged,) = ds.records(old)
     assert merged["fatalities"] == 3 and merged["source"] == "Alpha; Beta; Gamma"
+
+
+def test_a_server_address_is_a_clear_error(tmp_path):
+    with pytest.raises(InputError, match="postgresql://"):
+        open_store("postgresql://localhost/events")
+    with open_store(f"file://{tmp_path}/d.db", create=True) as store:
+        assert store.stats()["events"] == 0
+    assert (tmp_path / "d.db").is_file()
