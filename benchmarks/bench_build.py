@@ -71,6 +71,16 @@ def child(db: str, corpus: str, workers: int, extractor: str) -> None:
         from fake_pipeline import fake_extract
 
         extract = fake_extract
+    from events.dataset import build as build_module
+
+    consolidate = build_module._consolidate
+    marks = {}
+
+    def measured(*args, **kwargs):  # the main process's peak before the merge (reading and writing only)
+        marks["peak_rss_main_ingest_mb"] = _peak_rss_mb()
+        return consolidate(*args, **kwargs)
+
+    build_module._consolidate = measured
     start, cpu = time.perf_counter(), time.process_time()
     rep = build_dataset([corpus], db, BuildOptions(workers=workers, extract=extract, timestamp=STAMP,
                                                    batch_size=64))
@@ -87,6 +97,7 @@ def child(db: str, corpus: str, workers: int, extractor: str) -> None:
         "main_cpu_us_per_article": round(cpu / per * 1e6),
         "workers_cpu_us_per_article": round((kids.ru_utime + kids.ru_stime) / per * 1e6),
         "peak_rss_main_mb": _peak_rss_mb(),
+        "peak_rss_main_ingest_mb": marks.get("peak_rss_main_ingest_mb"),
         "peak_rss_worker_mb": round(kids.ru_maxrss / 1024, 1),
         "dataset_mb": round(sum(os.path.getsize(db + x) for x in ("", "-wal") if os.path.exists(db + x)) / 2**20, 1),
     }))
@@ -214,13 +225,16 @@ def _state(db: Path) -> dict:
 
 def _speedup(w1: dict, w2: dict) -> dict:
     one, two = w1["articles_per_s"], w2["articles_per_s"]
+    cpu1 = w1["main_cpu_us_per_article"] + w1["workers_cpu_us_per_article"]
+    cpu2 = w2["main_cpu_us_per_article"] + w2["workers_cpu_us_per_article"]
     return {"workers_2_over_1": round(two / one, 2) if one and two else None,
             # the main process's own CPU time per article, and the rate it alone could sustain
             "main_cpu_us_per_article_workers_2": w2["main_cpu_us_per_article"],
             "main_process_capacity_articles_per_s": round(1e6 / max(w2["main_cpu_us_per_article"], 1)),
             # CPU per article, all processes: what 2 workers add (pickling, a second copy of the work)
-            "cpu_us_per_article": {"workers_1": w1["main_cpu_us_per_article"] + w1["workers_cpu_us_per_article"],
-                                   "workers_2": w2["main_cpu_us_per_article"] + w2["workers_cpu_us_per_article"]}}
+            "cpu_us_per_article": {"workers_1": cpu1, "workers_2": cpu2},
+            # the speed-up 2 idle cores would give, from CPU time alone (immune to other jobs)
+            "workers_2_over_1_cpu_bound": round(2 * cpu1 / cpu2, 2) if cpu2 else None}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -281,8 +295,8 @@ def main(argv: list[str] | None = None) -> int:
         "corpora": {"small": args.small, "large": args.articles, "seed": args.seed},
         "throughput": {"workers_1": w1["articles_per_s"], "workers_2": w2["articles_per_s"], **_speedup(w1, w2),
                        "runs": {"workers_1": w1, "workers_2": w2}},
-        "memory_mb": {"small": {"main": small_run["peak_rss_main_mb"], "worker": small_run["peak_rss_worker_mb"]},
-                      "large": {"main": w2["peak_rss_main_mb"], "worker": w2["peak_rss_worker_mb"]}},
+        "memory_mb": {size: {"main": run["peak_rss_main_mb"], "main_before_merge": run["peak_rss_main_ingest_mb"],
+                             "worker": run["peak_rss_worker_mb"]} for size, run in (("small", small_run), ("large", w2))},
         "dataset_mb": {"small": small_run["dataset_mb"], "large": w2["dataset_mb"]},
         "events": {"small": small_events, "large": events_w2, "reports_small": small_run["reports"],
                    "reports_large": w2["reports"],

@@ -3,15 +3,19 @@
 * Articles are read as a stream (``iter_articles``) in batches; at most two batches per worker
   are in flight, so memory stays flat whatever the corpus size.
 * Each worker process loads the lexicons and gazetteer once (``Resources``) and codes whole
-  batches; nothing large is pickled per task.  With one worker everything runs in-process.
+  batches; an article travels as a tuple of its fields, and comes back as plain rows
+  (``ReportRow``: strings and numbers, the merge signature already computed), so this process
+  only reads, writes and assigns ids.  With one worker everything runs in-process.
 * Results are committed in input order, one transaction per batch (articles, their reports,
-  dirty marks).  An article already in the store with the same content is skipped, so a killed
+  dirty marks: a few ``executemany`` statements).  An article already in the store with the same content is skipped, so a killed
   build, run again, resumes where it stopped; an unfinished run is resumed with its own
   timestamp, so the end result is exactly that of an uninterrupted run.
 * Bad inputs and articles the pipeline fails on are counted, listed and kept in the store;
   they never stop the run.
-* At the end the dataset events are consolidated (``consolidate``): merged across articles,
-  given ids, timestamped.
+* At the end the dataset events are consolidated (``consolidate``): merged across articles
+  (by the workers, when there are some), given ids, timestamped.
+* ``BuildReport.seconds`` says where this process spent its time: reading and selecting
+  articles, waiting for the workers, writing the store, consolidating.
 """
 
 from __future__ import annotations

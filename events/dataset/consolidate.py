@@ -31,17 +31,17 @@ import datetime as dt
 import json
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
 from ..model import Event
 from .ids import country_prefix
 from .merge import MergedRecord, MergeSettings, Signature, cluster_signatures, compatible, merge_reports
-from .store import EventChange, GroupRow, ReportSummary, Store, open_store
+from .store import EventChange, GroupRow, ReportSummary, Store, StoredEvent, open_store
 
-__all__ = ["consolidate", "ConsolidationReport", "MergeTask", "MergeResult", "merge_groups", "merge_task"]
+__all__ = ["consolidate", "ConsolidationReport", "MergeTask", "merge_cluster", "merge_task"]
 
-GROUPS_PER_TASK = 64  # small components travel together to a worker
+REPORTS_PER_TASK = 512  # small clusters travel together to a worker
 PAGE = 256  # dirty groups read at a time
 
 
@@ -55,22 +55,14 @@ class ConsolidationReport:
 
 
 class MergeTask(NamedTuple):
-    """Components to merge: for each, the signatures of its groups that still have reports."""
+    """Clusters to merge, each given by the signatures of its groups."""
 
     path: str  # the dataset (a worker opens it to read)
-    settings: MergeSettings
-    components: tuple[tuple[Signature, ...], ...]
-
-
-class MergeResult(NamedTuple):
-    """A merged component: its clusters' records, and the number of articles of each group."""
-
-    records: list[MergedRecord]
-    weights: dict[str, int]
+    clusters: tuple[tuple[Signature, ...], ...]
 
 
 class Pending(Protocol):
-    def get(self) -> list[MergeResult]: ...
+    def get(self) -> list[MergedRecord]: ...
 
 
 Submit = Callable[[MergeTask], Pending]
@@ -147,35 +139,31 @@ def _valid_record(merged: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def merge_groups(store: Store, live: Sequence[Signature], settings: MergeSettings) -> MergeResult:
-    """Cluster the groups of one component (those with reports) and merge each cluster."""
-    signatures = {sig.key: sig for sig in live}
-    articles = store.group_articles(signatures)
-    records = []
-    for members in cluster_signatures(live, articles, settings):
-        keys = tuple(sorted(s.key for s in members))
-        merged = merge_reports(_merge_inputs(store.group_reports(keys), signatures),
-                               lambda r: store.report_record(r["_row"]))
-        records.append(MergedRecord.of(keys, _valid_record(merged)))
-    return MergeResult(records, {k: len(v) for k, v in articles.items()})
+def merge_cluster(store: Store, members: Sequence[Signature]) -> MergedRecord:
+    """The record of one cluster, from all the reports of its groups."""
+    signatures = {sig.key: sig for sig in members}
+    keys = tuple(sorted(signatures))
+    merged = merge_reports(_merge_inputs(store.group_reports(keys), signatures),
+                           lambda r: store.report_record(r["_row"]))
+    return MergedRecord.of(keys, _valid_record(merged))
 
 
 _READERS: dict[str, Store] = {}
 
 
-def merge_task(task: MergeTask) -> list[MergeResult]:
-    """Run in a worker process: merge the components of a task, reading the dataset."""
+def merge_task(task: MergeTask) -> list[MergedRecord]:
+    """Run in a worker process: merge the clusters of a task, reading the dataset."""
     store = _READERS.get(task.path)
     if store is None:
         store = _READERS[task.path] = open_store(task.path)
-    return [merge_groups(store, live, task.settings) for live in task.components]
+    return [merge_cluster(store, members) for members in task.clusters]
 
 
 class _Done:
-    def __init__(self, value: list[MergeResult]) -> None:
+    def __init__(self, value: list[MergedRecord]) -> None:
         self.value = value
 
-    def get(self) -> list[MergeResult]:
+    def get(self) -> list[MergedRecord]:
         return self.value
 
 
@@ -203,53 +191,99 @@ def _assign(clusters: list[tuple[str, ...]], comp: dict[str, GroupRow], weights:
     return inherit, went
 
 
-def _write_component(store: Store, comp: dict[str, GroupRow], merged: MergeResult, timestamp: int,
-                     report: ConsolidationReport) -> None:
+@dataclass
+class _Plan:
+    """A component, clustered, with the old events each cluster inherits."""
+
+    comp: dict[str, GroupRow]
+    clusters: list[tuple[Signature, ...]]
+    sizes: list[int]  # articles per cluster (an estimate of the merge's work)
+    old: dict[int, StoredEvent]
+    active: set[int]
+    inherit: dict[int, int]
+    went: dict[int, int]
+    ids: dict[int, str] = field(default_factory=dict)
+
+
+def _plan(store: Store, comp: dict[str, GroupRow], settings: MergeSettings) -> _Plan:
+    live = [g.signature for g in comp.values() if g.live]
+    articles = store.group_articles(sig.key for sig in live)
+    clusters = [tuple(members) for members in cluster_signatures(live, articles, settings)]
+    weights = {k: len(v) for k, v in articles.items()}
     old = store.events_by_seq(g.event_seq for g in comp.values() if g.event_seq is not None)
     active = {seq for seq, ev in old.items() if ev.status == "active"}
-    inherit, went = _assign([m.keys for m in merged.records], comp, merged.weights, active)
-    changes: list[EventChange] = []
-    ids: dict[int, str] = {}
-    for idx, rec in enumerate(merged.records):
-        seq = inherit.get(idx)
-        changed = True
-        if seq is not None:
-            prior = old[seq]
-            ids[idx] = prior.event_id_cnty
-            if prior.content_hash == rec.digest:
-                stamp, changed = prior.timestamp, False
-                report.unchanged += 1
-            else:
-                stamp = timestamp
-                report.updated += 1
+    inherit, went = _assign([tuple(s.key for s in c) for c in clusters], comp, weights, active)
+    sizes = [sum(weights.get(s.key, 0) for s in c) for c in clusters]
+    return _Plan(comp, clusters, sizes, old, active, inherit, went)
+
+
+class _Unit(NamedTuple):
+    plan: _Plan
+    index: int  # a cluster of the plan; -1: the end of the component
+
+
+def _units(store: Store, settings: MergeSettings, inflight: set[str]) -> Iterator[_Unit]:
+    for comp in _components(store, settings, inflight):
+        plan = _plan(store, comp, settings)
+        for idx in range(len(plan.clusters)):
+            yield _Unit(plan, idx)
+        yield _Unit(plan, -1)
+
+
+def _merged(store: Store, units: Iterator[_Unit], submit: Submit, tasks_in_flight: int
+            ) -> Iterator[tuple[_Unit, MergedRecord | None]]:
+    """Each unit with its merged record, in order; the merging runs ahead in up to
+    ``tasks_in_flight`` tasks of about REPORTS_PER_TASK reports."""
+    queue: deque[tuple[Pending, list[_Unit]]] = deque()
+    more = True
+    while True:
+        while more and len(queue) < tasks_in_flight:
+            batch: list[_Unit] = []
+            work = 0
+            while work < REPORTS_PER_TASK and (unit := next(units, None)) is not None:
+                batch.append(unit)
+                if unit.index >= 0:
+                    work += max(1, unit.plan.sizes[unit.index])
+            if not batch:
+                more = False
+                break
+            clusters = tuple(u.plan.clusters[u.index] for u in batch if u.index >= 0)
+            queue.append((submit(MergeTask(store.path, clusters)) if clusters else _Done([]), batch))
+        if not queue:
+            return
+        pending, batch = queue.popleft()
+        records = iter(pending.get())
+        for unit in batch:
+            yield unit, (next(records) if unit.index >= 0 else None)
+
+
+def _write_cluster(store: Store, plan: _Plan, idx: int, rec: MergedRecord, timestamp: int,
+                   report: ConsolidationReport) -> None:
+    seq = plan.inherit.get(idx)
+    changed = True
+    if seq is not None:
+        prior = plan.old[seq]
+        event_id = prior.event_id_cnty
+        if prior.content_hash == rec.digest:
+            stamp, changed = prior.timestamp, False
+            report.unchanged += 1
         else:
-            ids[idx] = store.allocate_id(country_prefix(rec.iso, rec.country))
             stamp = timestamp
-            report.new += 1
-        changes.append(EventChange(seq, ids[idx], rec, stamp, changed))
-    retired = {seq: ids.get(went[seq], "") if seq in went else "" for seq in sorted(active - set(inherit.values()))}
+            report.updated += 1
+    else:
+        event_id = store.allocate_id(country_prefix(rec.iso, rec.country))
+        stamp = timestamp
+        report.new += 1
+    plan.ids[idx] = event_id
+    store.save_events([EventChange(seq, event_id, rec, stamp, changed)], {}, ())
+
+
+def _finish_component(store: Store, plan: _Plan, report: ConsolidationReport) -> None:
+    gone = sorted(plan.active - set(plan.inherit.values()))
+    retired = {seq: plan.ids.get(plan.went[seq], "") if seq in plan.went else "" for seq in gone}
     report.retired += len(retired)
     report.components += 1
-    store.save_events(changes, retired, comp.keys())
-
-
-def _tasks(store: Store, settings: MergeSettings, inflight: set[str]
-           ) -> Iterator[tuple[MergeTask, list[dict[str, GroupRow]]]]:
-    batch: list[dict[str, GroupRow]] = []
-    size = 0
-    for comp in _components(store, settings, inflight):
-        batch.append(comp)
-        size += len(comp)
-        if size >= GROUPS_PER_TASK:
-            yield _task(store, settings, batch), batch
-            batch, size = [], 0
-    if batch:
-        yield _task(store, settings, batch), batch
-
-
-def _task(store: Store, settings: MergeSettings, batch: list[dict[str, GroupRow]]) -> MergeTask:
-    return MergeTask(store.path, settings, tuple(tuple(g.signature for g in comp.values() if g.live)
-                                                 for comp in batch))
+    store.save_events([], retired, plan.comp.keys())
 
 
 def consolidate(store: Store, settings: MergeSettings, timestamp: int, *, groups_per_commit: int = 2000,
@@ -258,38 +292,36 @@ def consolidate(store: Store, settings: MergeSettings, timestamp: int, *, groups
     """Bring the dataset events up to date with the stored reports.
 
     ``submit(task)`` merges a ``MergeTask`` elsewhere (``merge_task`` in a worker process) and
-    returns a handle whose ``get()`` gives the results; up to ``tasks_in_flight`` tasks are then
+    returns a handle whose ``get()`` gives the records; up to ``tasks_in_flight`` tasks are then
     merged at once.  By default the merge runs here.  ``progress(n)`` is called after each
-    component with the number of groups it held.
+    component with the number of groups it held.  Memory holds a few clusters at a time, never
+    a whole component's records.
     """
     report = ConsolidationReport()
     if submit is None:
         tasks_in_flight = 1
 
         def submit(task: MergeTask) -> Pending:
-            return _Done([merge_groups(store, live, task.settings) for live in task.components])
+            return _Done([merge_cluster(store, members) for members in task.clusters])
 
     inflight: set[str] = set()
-    queue: deque[tuple[Pending, list[dict[str, GroupRow]]]] = deque()
-    tasks = _tasks(store, settings, inflight)
-    more = True
-    while more or queue:
-        with store.transaction():  # one commit every groups_per_commit groups
+    results = _merged(store, _units(store, settings, inflight), submit, tasks_in_flight)
+    done = False
+    while not done:
+        with store.transaction():  # committed every groups_per_commit groups, between components
             staged = 0
-            while staged < groups_per_commit:
-                while more and len(queue) < tasks_in_flight:
-                    item = next(tasks, None)
-                    if item is None:
-                        more = False
-                    else:
-                        queue.append((submit(item[0]), item[1]))
-                if not queue:
+            for unit, rec in results:
+                plan = unit.plan
+                if rec is not None:
+                    _write_cluster(store, plan, unit.index, rec, timestamp, report)
+                    continue
+                _finish_component(store, plan, report)
+                inflight.difference_update(plan.comp)
+                staged += len(plan.comp)
+                if progress is not None:
+                    progress(len(plan.comp))
+                if staged >= groups_per_commit:
                     break
-                pending, comps = queue.popleft()
-                for comp, merged in zip(comps, pending.get(), strict=True):
-                    _write_component(store, comp, merged, timestamp, report)
-                    inflight.difference_update(comp)
-                    staged += len(comp)
-                    if progress is not None:
-                        progress(len(comp))
+            else:
+                done = True
     return report

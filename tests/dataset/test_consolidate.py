@@ -43,7 +43,7 @@ def test_parallel_merge_gives_the_same_ids_and_counts(ds, tmp_path, monkeypatch)
     assert counts[0].components > 10 and counts[1].updated > 0 and sum(c.retired for c in counts) > 0
     # one group per task, two dirty groups per page: components span pages, tasks queue up
     module = importlib.import_module("events.dataset.consolidate")
-    monkeypatch.setattr(module, "GROUPS_PER_TASK", 1)
+    monkeypatch.setattr(module, "REPORTS_PER_TASK", 1)
     monkeypatch.setattr(module, "PAGE", 2)
     for workers in (1, 2):
         ds.workers = workers

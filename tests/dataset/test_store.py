@@ -72,3 +72,15 @@ def test_a_server_address_is_a_clear_error(tmp_path):
     with open_store(f"file://{tmp_path}/d.db", create=True) as store:
         assert store.stats()["events"] == 0
     assert (tmp_path / "d.db").is_file()
+
+
+def test_the_file_alone_is_the_whole_dataset(ds, tmp_path):
+    import shutil
+
+    db = tmp_path / "d.db"
+    arts = [article(f"a{i}", "2024-01-09", f"Outlet {i}", line("0", "Dhiban", *CLASH, i)) for i in range(20)]
+    ds.build([ds.corpus(arts)], db, workers=2, batch_size=3)  # workers read the dataset too
+    copy = tmp_path / "copy" / "d.db"
+    copy.parent.mkdir()
+    shutil.copyfile(db, copy)  # without the -wal file
+    assert ds.export(copy) == ds.export(db) and len(ds.records(copy)) == 1
