@@ -18,11 +18,13 @@ when the content of a record changes.
 Work is committed every few thousand groups, always at component boundaries, so an interrupted
 consolidation resumes and ends with the same dataset.
 
-The work is split so that it can use every core: this process finds the components (it reads
-groups only), hands each batch of components to ``submit`` — the build's worker processes, which
-read the reports and make the merged records (``merge_groups``) — and, in the order the
-components were found, assigns ids and writes the results.  Ids are therefore allocated in the
-same order whatever the number of workers.
+The work is split so that it can use every core.  This process finds each component and
+clusters it (it reads groups and their article ids, never reports), decides which old event
+each cluster inherits, and hands the clusters, a few hundred reports at a time, to ``submit``:
+the build's worker processes, which read the reports and make the merged records, ready to
+store (``merge_cluster``).  It then writes them in the order the components were found,
+allocating new ids as it goes, so ids are the same whatever the number of workers; memory
+holds the clusters in flight, never all the records of a component.
 """
 
 from __future__ import annotations
