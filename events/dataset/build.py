@@ -2,14 +2,17 @@
 
 * Articles are read as a stream (``iter_articles``) in batches; at most two batches per worker
   are in flight, so memory stays flat whatever the corpus size.
-* Each worker process loads the lexicons and gazetteer once (``Resources``) and codes whole
-  batches; an article travels as a tuple of its fields, and comes back as plain rows
-  (``ReportRow``: strings and numbers, the merge signature already computed), so this process
-  only reads, writes and assigns ids.  With one worker everything runs in-process.
-* Results are committed in input order, one transaction per batch (articles, their reports,
-  dirty marks: a few ``executemany`` statements).  An article already in the store with the same content is skipped, so a killed
-  build, run again, resumes where it stopped; an unfinished run is resumed with its own
-  timestamp, so the end result is exactly that of an uninterrupted run.
+* Each worker process loads the lexicons and gazetteer once (``Resources``), codes whole
+  batches (an article travels as a tuple of its fields) and stores them itself, with its own
+  connection to the dataset: plain rows (``ReportRow``: strings and numbers, the merge signature
+  already computed), one transaction per batch, a few ``executemany`` statements.  Only a small
+  summary comes back, so this process just reads the input, hands it out, and at the end assigns
+  ids.  With one worker everything runs in-process.
+* An article already in the store with the same content is skipped, so a killed build, run
+  again, resumes where it stopped; an unfinished run is resumed with its own timestamp, so the
+  end result is exactly that of an uninterrupted run.  Batches are stored in whatever order the
+  workers finish them; each article keeps its position in the input, so of several articles
+  with one id the first in the input wins all the same.
 * Bad inputs and articles the pipeline fails on are counted, listed and kept in the store;
   they never stop the run.
 * At the end the dataset events are consolidated (``consolidate``): merged across articles
@@ -31,7 +34,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import ConflictEventsError
 from ..io.readers import ArticleDefaults, iter_articles
@@ -40,7 +43,7 @@ from ..pipeline import Extraction, default_timestamp
 from ..problems import Problem
 from .consolidate import ConsolidationReport, MergeTask, consolidate, merge_task
 from .merge import MergeSettings, signature_of
-from .store import ArticleRecord, ReportRow, RunInfo, Store, open_store
+from .store import ArticleRecord, ArticleState, ReportRow, RunInfo, Store, open_store
 
 __all__ = ["BuildOptions", "BuildReport", "build_dataset", "code_article", "article_hash", "ExtractFn"]
 
@@ -113,7 +116,8 @@ def report_row(event: Event) -> ReportRow:
                      event.model_dump_json())
 
 
-def code_article(article: Article, extract: ExtractFn, digest: str | None = None) -> ArticleRecord:
+def code_article(article: Article, extract: ExtractFn, digest: str | None = None, position: int = 0
+                 ) -> ArticleRecord:
     """Code one article into storable reports; a failure is returned, never raised."""
     meta = (article.outlet, article.url, article.published.isoformat() if article.published else "",
             article.language, article.source_scale)
@@ -122,9 +126,58 @@ def code_article(article: Article, extract: ExtractFn, digest: str | None = None
         result = extract(article)
         reports = tuple(report_row(ev) for ev in result.events)
     except Exception as exc:  # one article's failure never stops a corpus run
-        return ArticleRecord(article.id, digest, "failed", *meta, error=f"{type(exc).__name__}: {exc}")
+        return ArticleRecord(article.id, digest, "failed", *meta, error=f"{type(exc).__name__}: {exc}",
+                             position=position)
     return ArticleRecord(article.id, digest, "ok", *meta, reports=reports, rejected=len(result.rejected),
-                         warnings=tuple(result.problems))
+                         warnings=tuple(result.problems), position=position)
+
+
+class BatchOutcome(NamedTuple):
+    """What storing a coded batch did (small: it travels back from a worker)."""
+
+    results: int  # articles coded
+    kept: int  # stored (the others repeat an id already stored in this run)
+    reports: int
+    problems: list[Problem]  # ids used twice, articles the pipeline failed on
+
+
+def commit_batch(store: Store, run_id: int, results: Sequence[ArticleRecord]) -> BatchOutcome:
+    """Store coded articles in one transaction: the first (in input order) of several articles
+    with one id in a run wins, whichever was stored first."""
+    with store.transaction():
+        states = store.article_states([r.article_id for r in results])
+        kept, problems = _drop_duplicates(states, run_id, results)
+        store.record_batch(run_id, kept, problems)
+    problems += [Problem(r.article_id, f"not coded: {r.error}") for r in kept if r.status != "ok"]
+    return BatchOutcome(len(results), len(kept), sum(len(r.reports) for r in kept), problems)
+
+
+def _drop_duplicates(states: dict[str, ArticleState], run_id: int, results: Sequence[ArticleRecord]
+                     ) -> tuple[list[ArticleRecord], list[Problem]]:
+    kept: list[ArticleRecord] = []
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}  # in this batch (in input order)
+    for res in results:
+        first = seen.get(res.article_id)
+        if first is None:
+            state = states.get(res.article_id)
+            if state is not None and state.run_id == run_id and not _stale_same_run(state, res):
+                if state.position <= res.position:  # the one stored came first in the input
+                    first = state.content_hash
+                elif state.content_hash != res.content_hash:  # a later one was stored first: replaced
+                    problems.append(_duplicate_problem(res.article_id))
+        if first is not None:
+            if first != res.content_hash:
+                problems.append(_duplicate_problem(res.article_id))
+            continue
+        seen[res.article_id] = res.content_hash
+        kept.append(res)
+    return kept, problems
+
+
+def _stale_same_run(state: ArticleState, res: ArticleRecord) -> bool:
+    # a failed article of this run is retried when it comes again with the same text
+    return state.status != "ok" and state.content_hash == res.content_hash
 
 
 # an article crosses to a worker as a tuple of its fields (validated once, when it was read)
@@ -168,9 +221,18 @@ def _init_worker(extract: ExtractFn | None, spec: tuple[Sequence[str], Sequence[
         _WORKER_EXTRACT = _real_extractor(*spec)
 
 
-def _work(batch: list[tuple[tuple[Any, ...], str]]) -> list[ArticleRecord]:
+_WORKER_STORE: Store | None = None
+
+
+def _work(batch: list[tuple[tuple[Any, ...], str, int]], target: tuple[str, int]) -> BatchOutcome:
+    """Code a batch and store it (each worker writes with its own connection to the dataset)."""
+    global _WORKER_STORE
     assert _WORKER_EXTRACT is not None
-    return [code_article(_unpack(values), _WORKER_EXTRACT, digest) for values, digest in batch]
+    path, run_id = target
+    if _WORKER_STORE is None or _WORKER_STORE.path != path:
+        _WORKER_STORE = open_store(path)
+    results = [code_article(_unpack(values), _WORKER_EXTRACT, digest, pos) for values, digest, pos in batch]
+    return commit_batch(_WORKER_STORE, run_id, results)
 
 
 class _Coder:
@@ -188,16 +250,18 @@ class _Coder:
                 _WORKER_EXTRACT = extract  # forked workers share the parent's loaded resources
             self.pool = mp.get_context(method).Pool(self.workers, _init_worker, (options.extract, spec))
 
-    def run(self, batches: Iterable[tuple[list[tuple[Article, str]], Any]]
-            ) -> Iterator[tuple[list[ArticleRecord], Any]]:
+    def run(self, batches: Iterable[tuple[list[tuple[Article, str, int]], Any]], target: tuple[str, int],
+            commit: Callable[[list[ArticleRecord]], BatchOutcome]) -> Iterator[tuple[BatchOutcome, Any]]:
+        """Code and store each batch (here with ``commit``, or in a worker that writes to the dataset
+        at ``target``: path, run id); yields what each did, in submission order."""
         if self.pool is None:
             for todo, extra in batches:
-                yield [code_article(a, self.local, digest) for a, digest in todo], extra
+                yield commit([code_article(a, self.local, digest, pos) for a, digest, pos in todo]), extra
             return
         inflight: deque = deque()
         for todo, extra in batches:
-            packed = [(_pack(a), digest) for a, digest in todo]
-            inflight.append((self.pool.apply_async(_work, (packed,)), extra))
+            packed = [(_pack(a), digest, pos) for a, digest, pos in todo]
+            inflight.append((self.pool.apply_async(_work, (packed, target)), extra))
             while len(inflight) >= 2 * self.workers:
                 handle, extra_done = inflight.popleft()
                 yield handle.get(), extra_done
@@ -281,19 +345,29 @@ def build_dataset(inputs: Sequence[str | Path], db: str | Path, options: BuildOp
 
 def _ingest(store: Store, run: RunInfo, inputs: Sequence[str | Path], options: BuildOptions, coder: _Coder,
             report: BuildReport) -> None:
-
     seconds = report.seconds
 
-    def selected() -> Iterator[tuple[list[tuple[Article, str]], tuple[list[Problem], int]]]:
-        start = time.perf_counter()
+    def selected() -> Iterator[tuple[list[tuple[Article, str, int]], tuple[list[Problem], int]]]:
+        start, position = time.perf_counter(), 0
         for articles, problems in _batches(iter_articles(inputs, options.defaults), options.batch_size):
             states = store.article_states([a.id for a in articles])
-            hashed = ((a, article_hash(a)) for a in articles)
-            todo = [(a, digest) for a, digest in hashed if _needs_coding(digest, states.get(a.id), run)]
+            todo = []
+            for article in articles:
+                digest = article_hash(article)
+                if _needs_coding(digest, states.get(article.id), run):
+                    todo.append((article, digest, position))
+                position += 1
             seconds["read"] += time.perf_counter() - start
             yield todo, (problems, len(articles) - len(todo))
             start = time.perf_counter()
         seconds["read"] += time.perf_counter() - start
+
+    def commit(results: list[ArticleRecord]) -> BatchOutcome:  # with one worker, in this process
+        start = time.perf_counter()
+        try:
+            return commit_batch(store, run.run_id, results)
+        finally:
+            seconds["write"] += time.perf_counter() - start
 
     bar = None
     if options.progress:
@@ -301,29 +375,26 @@ def _ingest(store: Store, run: RunInfo, inputs: Sequence[str | Path], options: B
 
         bar = tqdm(unit=" articles", desc="build", file=sys.stderr, dynamic_ncols=True)
     try:
-        batches = coder.run(selected())
+        batches = coder.run(selected(), (store.path, run.run_id), commit)
         while True:
-            start, reading = time.perf_counter(), seconds["read"]
+            start, busy = time.perf_counter(), seconds["read"] + seconds["write"]
             got = next(batches, None)  # reads and selects the next batches too
-            seconds["wait"] += time.perf_counter() - start - (seconds["read"] - reading)
+            seconds["wait"] += time.perf_counter() - start - (seconds["read"] + seconds["write"] - busy)
             if got is None:
                 break
-            results, (problems, skipped) = got
-            start = time.perf_counter()
-            kept, problems = _drop_duplicates(store, run, results, list(problems))
-            store.record_batch(run.run_id, kept, problems)
-            seconds["write"] += time.perf_counter() - start
-            for problem in problems:
+            outcome, (problems, skipped) = got
+            if problems:  # the inputs' own problems (unreadable files, broken lines)
+                start = time.perf_counter()
+                store.record_batch(run.run_id, [], problems)
+                seconds["write"] += time.perf_counter() - start
+            for problem in problems + outcome.problems:
                 report.add_problem(problem)
-            for res in kept:
-                if res.status != "ok":
-                    report.add_problem(Problem(res.article_id, f"not coded: {res.error}"))
-            report.articles += len(results) + skipped
-            report.coded += len(kept)
-            report.skipped += skipped + len(results) - len(kept)
-            report.reports += sum(len(r.reports) for r in kept)
+            report.articles += outcome.results + skipped
+            report.coded += outcome.kept
+            report.skipped += skipped + outcome.results - outcome.kept
+            report.reports += outcome.reports
             if bar is not None:
-                bar.update(len(results) + skipped)
+                bar.update(outcome.results + skipped)
                 bar.set_postfix(events=report.reports, failed=report.failed, refresh=False)
     finally:
         if bar is not None:
@@ -341,27 +412,3 @@ def _consolidate(store: Store, run: RunInfo, progress: bool, coder: _Coder) -> C
 
     with tqdm(total=store.dirty_groups(), unit=" groups", desc="merge", file=sys.stderr, dynamic_ncols=True) as bar:
         return consolidate(store, run.settings, run.timestamp, progress=bar.update, **options)
-
-
-def _drop_duplicates(store: Store, run: RunInfo, results: list[ArticleRecord], problems: list[Problem]
-                     ) -> tuple[list[ArticleRecord], list[Problem]]:
-    """Keep the first of several articles with one id in a run (input order decides)."""
-    states = store.article_states([r.article_id for r in results])
-    kept: list[ArticleRecord] = []
-    seen: dict[str, str] = {}
-    for res in results:
-        state = states.get(res.article_id)
-        first = seen.get(res.article_id) or (state.content_hash if state and state.run_id == run.run_id
-                                             and not _stale_same_run(state, res) else None)
-        if first is not None:
-            if first != res.content_hash:
-                problems.append(_duplicate_problem(res.article_id))
-            continue
-        seen[res.article_id] = res.content_hash
-        kept.append(res)
-    return kept, problems
-
-
-def _stale_same_run(state: Any, res: ArticleRecord) -> bool:
-    # a failed article of this run is retried when it comes again with the same text
-    return state.status != "ok" and state.content_hash == res.content_hash

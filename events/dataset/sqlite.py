@@ -48,7 +48,8 @@ CREATE TABLE runs (
 CREATE TABLE articles (
   article_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, status TEXT NOT NULL, error TEXT NOT NULL,
   outlet TEXT, url TEXT, published TEXT, language TEXT, source_scale TEXT,
-  reports INTEGER NOT NULL, rejected INTEGER NOT NULL, run_id INTEGER NOT NULL);
+  reports INTEGER NOT NULL, rejected INTEGER NOT NULL, run_id INTEGER NOT NULL,
+  position INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE problems (
   id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL, path TEXT NOT NULL, line INTEGER, field TEXT,
   message TEXT NOT NULL);
@@ -75,7 +76,8 @@ CREATE TABLE id_counters (prefix TEXT PRIMARY KEY, last INTEGER NOT NULL);
 
 # from version N to N + 1; run by the first writer that opens an older dataset (readers need none)
 _MIGRATIONS: dict[int, tuple[str, ...]] = {
-    1: ("ALTER TABLE reports ADD COLUMN fatalities INTEGER NOT NULL DEFAULT 0",
+    1: ("ALTER TABLE articles ADD COLUMN position INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE reports ADD COLUMN fatalities INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE reports ADD COLUMN confidence REAL NOT NULL DEFAULT 0",
         "ALTER TABLE reports ADD COLUMN source TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE reports ADD COLUMN source_scale TEXT NOT NULL DEFAULT ''",
@@ -250,9 +252,10 @@ class SQLiteStore(Store):
         out: dict[str, ArticleState] = {}
         ids = list(dict.fromkeys(article_ids))
         for part in _chunks(ids):
-            sql = f"SELECT article_id, content_hash, status, run_id FROM articles WHERE article_id IN ({_marks(len(part))})"
-            for aid, h, status, run in self._db.execute(sql, tuple(part)):
-                out[aid] = ArticleState(h, status, run)
+            sql = ("SELECT article_id, content_hash, status, run_id, position FROM articles "
+                   f"WHERE article_id IN ({_marks(len(part))})")
+            for aid, h, status, run, position in self._db.execute(sql, tuple(part)):
+                out[aid] = ArticleState(h, status, run, position)
         return out
 
     def record_batch(self, run_id: int, results: Sequence[ArticleRecord], problems: Sequence[Problem]) -> None:
@@ -273,9 +276,12 @@ class SQLiteStore(Store):
             db.executemany("INSERT INTO groups (group_key, country, event_date, signature, event_seq, dirty) "
                            "VALUES (?,?,?,?,NULL,1) ON CONFLICT(group_key) DO UPDATE SET dirty = 1 WHERE dirty = 0",
                            list(groups.values()))
-            db.executemany("INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [
-                (res.article_id, res.content_hash, res.status, res.error, res.outlet, res.url, res.published,
-                 res.language, res.source_scale, len(res.reports), res.rejected, run_id) for res in results])
+            db.executemany(
+                "INSERT OR REPLACE INTO articles (article_id, content_hash, status, error, outlet, url, published, "
+                "language, source_scale, reports, rejected, run_id, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+                    (res.article_id, res.content_hash, res.status, res.error, res.outlet, res.url, res.published,
+                     res.language, res.source_scale, len(res.reports), res.rejected, run_id, res.position)
+                    for res in results])
             db.executemany("INSERT INTO problems (run_id, path, line, field, message) VALUES (?,?,?,?,?)",
                            [(run_id, p.path, p.line, p.field, p.message) for p in problems])
 

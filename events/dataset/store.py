@@ -57,6 +57,7 @@ class ArticleState:
     content_hash: str
     status: str
     run_id: int
+    position: int  # where the article came in the input of that run
 
 
 class ReportRow(NamedTuple):
@@ -95,6 +96,7 @@ class ArticleRecord(NamedTuple):
     error: str = ""
     rejected: int = 0
     warnings: tuple[str, ...] = ()
+    position: int = 0  # where the article came in this run's input (the first of one id wins)
 
 
 class ReportSummary(NamedTuple):
@@ -185,7 +187,9 @@ class Store(AbstractContextManager):
 
     @abstractmethod
     def record_batch(self, run_id: int, results: Sequence[ArticleRecord], problems: Sequence[Problem]) -> None:
-        """Store a batch of coded articles (replacing their earlier reports) in one transaction."""
+        """Store a batch of coded articles (replacing their earlier reports) in one transaction.
+        Worker processes call it too, each with its own store: it must allow several writers, one
+        transaction at a time."""
 
     # -- consolidation (call inside a transaction) ---------------------------------------
     @abstractmethod

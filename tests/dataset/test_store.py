@@ -34,6 +34,7 @@ def _downgrade_to_v1(db) -> None:
     con = sqlite3.connect(db)
     for col in ("fatalities", "confidence", "source", "source_scale", "evidence"):
         con.execute(f"ALTER TABLE reports DROP COLUMN {col}")
+    con.execute("ALTER TABLE articles DROP COLUMN position")
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     con.commit()
     con.close()
