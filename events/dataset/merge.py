@@ -47,13 +47,14 @@ import hashlib
 import json
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, fields
+from functools import cached_property
+from typing import Any, NamedTuple
 
 from .. import taxonomy as tx
 
 __all__ = ["MERGE_FIELDS", "MergeSettings", "Signature", "signature_of", "compatible", "cluster_signatures", "merge_reports",
-           "combine_scales", "content_hash", "SCALE_ORDER"]
+           "combine_scales", "content_hash", "MergedRecord", "SCALE_ORDER"]
 
 SCALE_ORDER: tuple[str, ...] = ("Local partner", "Other", "New media", "Subnational", "National", "Regional",
                                 "International")
@@ -107,18 +108,23 @@ class Signature:
     geo_precision: int
     time_precision: int
 
-    @property
+    @cached_property
     def key(self) -> str:
-        return hashlib.sha256(self.to_json().encode("utf-8")).hexdigest()[:24]
+        return hashlib.sha256(self.canonical_json.encode("utf-8")).hexdigest()[:24]
+
+    @cached_property
+    def canonical_json(self) -> str:
+        """The signature as canonical JSON (sorted keys): what ``key`` hashes."""
+        return json.dumps({f: getattr(self, f) for f in _SIGNATURE_FIELDS}, sort_keys=True, ensure_ascii=False)
 
     def to_json(self) -> str:
-        return json.dumps(self.__dict__, sort_keys=True, ensure_ascii=False)
+        return self.canonical_json
 
     @classmethod
     def from_json(cls, text: str) -> Signature:
         return cls(**json.loads(text))
 
-    @property
+    @cached_property
     def date(self) -> dt.date:
         return dt.date.fromisoformat(self.event_date)
 
@@ -130,6 +136,9 @@ class Signature:
         """Canonical order of leaders: the most specific first, then the key (a total order)."""
         return (self.wildcards, self.geo_precision, self.time_precision, tx.hierarchy_rank(self.sub_event_type),
                 self.event_date, self.key)
+
+
+_SIGNATURE_FIELDS = tuple(f.name for f in fields(Signature))
 
 
 def signature_of(record: Mapping[str, Any]) -> Signature:
@@ -272,3 +281,37 @@ def content_hash(record: Mapping[str, Any]) -> str:
     """Hash of a record's content, ignoring its id and timestamp (they are not content)."""
     body = {k: v for k, v in record.items() if k not in ("event_id_cnty", "timestamp")}
     return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+class MergedRecord(NamedTuple):
+    """A merged record ready to store, made where it was merged (possibly another process): its
+    JSON without ``event_id_cnty`` and ``timestamp``, which ``text`` puts in, so the process that
+    assigns ids never encodes (or decodes) the records again."""
+
+    keys: tuple[str, ...]  # the groups of its reports
+    digest: str  # content_hash
+    iso: int
+    country: str
+    event_date: str
+    admin1: str
+    event_type: str
+    head: str  # the JSON members between event_id_cnty and timestamp
+    tail: str  # the JSON members after timestamp
+
+    @classmethod
+    def of(cls, keys: tuple[str, ...], record: Mapping[str, Any]) -> MergedRecord:
+        """``record`` as ``Event.model_dump(mode='json')`` gives it (event_id_cnty first)."""
+        names = list(record)
+        if names[0] != "event_id_cnty" or "timestamp" not in names:
+            raise ValueError("a record starts with event_id_cnty and has a timestamp")
+        cut = names.index("timestamp")
+        head = json.dumps({k: record[k] for k in names[1:cut]}, ensure_ascii=False)[1:-1]
+        tail = json.dumps({k: record[k] for k in names[cut + 1:]}, ensure_ascii=False)[1:-1]
+        return cls(keys, content_hash(record), int(record["iso"]), record["country"], str(record["event_date"]),
+                   record.get("admin1") or "", record["event_type"], head, tail)
+
+    def text(self, event_id: str, timestamp: int) -> str:
+        """The record as JSON, exactly as ``json.dumps`` writes it with this id and timestamp."""
+        members = [f'"event_id_cnty": {json.dumps(event_id)}', self.head, f'"timestamp": {int(timestamp)}',
+                   self.tail]
+        return "{" + ", ".join(m for m in members if m) + "}"

@@ -2,7 +2,8 @@
 
 A file is recognised as a dataset by its ``meta`` table (``format = conflict-events dataset``);
 any other existing file is refused unless ``force=True`` (then it is replaced).  Nested fields
-are JSON text; the columns the filters and the merge use are indexed.
+are JSON text; the columns the filters and the merge use are indexed.  A report's whole record
+(kilobytes of JSON) is its last column, so reading the columns the merge needs never reads it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from ..errors import InputError, OutputExistsError
 from ..model import Event
 from ..problems import Problem
 from .ids import split_id
-from .merge import MERGE_FIELDS, MergeSettings, Signature
+from .merge import MergeSettings, Signature
 from .store import (
     DATASET_FORMAT,
     ArticleRecord,
@@ -28,6 +29,7 @@ from .store import (
     EventChange,
     EventFilters,
     GroupRow,
+    ReportSummary,
     RunInfo,
     Store,
     StoredEvent,
@@ -35,7 +37,7 @@ from .store import (
 
 __all__ = ["SQLiteStore", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _CHUNK = 500
 
 _DDL = """
@@ -46,15 +48,17 @@ CREATE TABLE runs (
 CREATE TABLE articles (
   article_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, status TEXT NOT NULL, error TEXT NOT NULL,
   outlet TEXT, url TEXT, published TEXT, language TEXT, source_scale TEXT,
-  reports INTEGER NOT NULL, rejected INTEGER NOT NULL, run_id INTEGER NOT NULL);
+  reports INTEGER NOT NULL, rejected INTEGER NOT NULL, run_id INTEGER NOT NULL,
+  position INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE problems (
   id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL, path TEXT NOT NULL, line INTEGER, field TEXT,
   message TEXT NOT NULL);
 CREATE TABLE reports (
   id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, event_uid TEXT NOT NULL, group_key TEXT NOT NULL,
-  record TEXT NOT NULL);
+  fatalities INTEGER NOT NULL DEFAULT 0, confidence REAL NOT NULL DEFAULT 0, source TEXT NOT NULL DEFAULT '',
+  source_scale TEXT NOT NULL DEFAULT '', evidence TEXT NOT NULL DEFAULT '[]', record TEXT NOT NULL);
 CREATE INDEX reports_article ON reports (article_id);
-CREATE INDEX reports_group ON reports (group_key);
+CREATE INDEX reports_group ON reports (group_key, article_id);
 CREATE TABLE groups (
   group_key TEXT PRIMARY KEY, country TEXT NOT NULL, event_date TEXT NOT NULL, signature TEXT NOT NULL,
   event_seq INTEGER, dirty INTEGER NOT NULL);
@@ -69,6 +73,23 @@ CREATE TABLE events (
 CREATE INDEX events_order ON events (status, event_date, country, id_prefix, id_number);
 CREATE TABLE id_counters (prefix TEXT PRIMARY KEY, last INTEGER NOT NULL);
 """
+
+# from version N to N + 1; run by the first writer that opens an older dataset (readers need none)
+_MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: ("ALTER TABLE articles ADD COLUMN position INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE reports ADD COLUMN fatalities INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE reports ADD COLUMN confidence REAL NOT NULL DEFAULT 0",
+        "ALTER TABLE reports ADD COLUMN source TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE reports ADD COLUMN source_scale TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE reports ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]'",
+        "UPDATE reports SET fatalities = COALESCE(json_extract(record, '$.fatalities'), 0), "
+        "confidence = COALESCE(json_extract(record, '$.confidence'), 0), "
+        "source = COALESCE(json_extract(record, '$.source'), ''), "
+        "source_scale = COALESCE(json_extract(record, '$.source_scale'), ''), "
+        "evidence = COALESCE(json_extract(record, '$.evidence'), '[]')",
+        "DROP INDEX reports_group",
+        "CREATE INDEX reports_group ON reports (group_key, article_id)"),
+}
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -105,19 +126,25 @@ class SQLiteStore(Store):
         if writer:
             self._lock_writer()
         try:
-            self._open(foreign, exists)
+            self._open(foreign, exists, writer)
         except BaseException:
             self.close()
             raise
 
-    def _open(self, foreign: bool, exists: bool) -> None:
+    def _open(self, foreign: bool, exists: bool, writer: bool) -> None:
         if foreign:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(self.path + suffix).unlink(missing_ok=True)
             exists = False
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        if not exists:  # reports are kilobytes of JSON each: large pages hold them with less waste
+            self._db.execute("PRAGMA page_size=16384")
         self._db.execute("PRAGMA journal_mode=WAL")
+        # a commit is durable at the next checkpoint; a crash loses at most the last batches, which a
+        # resumed build codes again (every batch is one transaction, so none is half written)
         self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA temp_store=MEMORY")
+        self._db.execute("PRAGMA journal_size_limit=67108864")  # the WAL file shrinks back to 64 MB
         self._in_tx = False
         if not exists:
             with self.transaction():
@@ -131,6 +158,15 @@ class SQLiteStore(Store):
         if version > SCHEMA_VERSION:
             raise InputError(f"dataset format version {version} is newer than this program's ({SCHEMA_VERSION})",
                              path=self.path, hint="upgrade conflict-events")
+        if writer and version < SCHEMA_VERSION:
+            self._migrate(version)
+
+    def _migrate(self, version: int) -> None:
+        with self.transaction():
+            for step in range(version, SCHEMA_VERSION):
+                for stmt in _MIGRATIONS[step]:
+                    self._db.execute(stmt)
+            self._set_meta("schema_version", str(SCHEMA_VERSION))
 
     # -- plumbing ------------------------------------------------------------------------
     def _lock_writer(self) -> None:
@@ -208,51 +244,66 @@ class SQLiteStore(Store):
         with self.transaction():
             self._db.execute("UPDATE runs SET status = 'done', finished = ?, counts = ? WHERE run_id = ?",
                              (time.time(), json.dumps(dict(counts), sort_keys=True), run_id))
+        # everything into the main file, so that the file alone is the whole dataset
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # -- ingestion -----------------------------------------------------------------------
     def article_states(self, article_ids: Sequence[str]) -> dict[str, ArticleState]:
         out: dict[str, ArticleState] = {}
         ids = list(dict.fromkeys(article_ids))
         for part in _chunks(ids):
-            sql = f"SELECT article_id, content_hash, status, run_id FROM articles WHERE article_id IN ({_marks(len(part))})"
-            for aid, h, status, run in self._db.execute(sql, tuple(part)):
-                out[aid] = ArticleState(h, status, run)
+            sql = ("SELECT article_id, content_hash, status, run_id, position FROM articles "
+                   f"WHERE article_id IN ({_marks(len(part))})")
+            for aid, h, status, run, position in self._db.execute(sql, tuple(part)):
+                out[aid] = ArticleState(h, status, run, position)
         return out
 
     def record_batch(self, run_id: int, results: Sequence[ArticleRecord], problems: Sequence[Problem]) -> None:
         db = self._db
+        ids = [res.article_id for res in results]
+        reports = [(res.article_id, rep.event_uid, rep.group_key, rep.record, rep.fatalities, rep.confidence,
+                    rep.source, rep.source_scale, rep.evidence) for res in results for rep in res.reports]
+        groups = {rep.group_key: (rep.group_key, rep.country, rep.event_date, rep.signature)
+                  for res in results for rep in res.reports}
         with self.transaction():
-            for res in results:
-                db.execute("UPDATE groups SET dirty = 1 WHERE group_key IN "
-                           "(SELECT group_key FROM reports WHERE article_id = ?)", (res.article_id,))
-                db.execute("DELETE FROM reports WHERE article_id = ?", (res.article_id,))
-                for rep in res.reports:
-                    sig = rep.signature
-                    db.execute("INSERT INTO reports (article_id, event_uid, group_key, record) VALUES (?,?,?,?)",
-                               (res.article_id, rep.event_uid, sig.key, rep.record))
-                    db.execute("INSERT INTO groups (group_key, country, event_date, signature, event_seq, dirty) "
-                               "VALUES (?,?,?,?,NULL,1) ON CONFLICT(group_key) DO UPDATE SET dirty = 1",
-                               (sig.key, sig.country, sig.event_date, sig.to_json()))
-                m = res.meta
-                db.execute(
-                    "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (res.article_id, res.content_hash, res.status, res.error, m.get("outlet", ""), m.get("url", ""),
-                     m.get("published", ""), m.get("language", ""), m.get("source_scale", ""), len(res.reports),
-                     res.rejected, run_id))
+            for part in _chunks(ids):  # an article coded again: its old groups change, its old reports go
+                marks = _marks(len(part))
+                db.execute("UPDATE groups SET dirty = 1 WHERE dirty = 0 AND group_key IN "
+                           f"(SELECT group_key FROM reports WHERE article_id IN ({marks}))", tuple(part))
+                db.execute(f"DELETE FROM reports WHERE article_id IN ({marks})", tuple(part))
+            db.executemany("INSERT INTO reports (article_id, event_uid, group_key, record, fatalities, confidence, "
+                           "source, source_scale, evidence) VALUES (?,?,?,?,?,?,?,?,?)", reports)
+            db.executemany("INSERT INTO groups (group_key, country, event_date, signature, event_seq, dirty) "
+                           "VALUES (?,?,?,?,NULL,1) ON CONFLICT(group_key) DO UPDATE SET dirty = 1 WHERE dirty = 0",
+                           list(groups.values()))
+            db.executemany(
+                "INSERT OR REPLACE INTO articles (article_id, content_hash, status, error, outlet, url, published, "
+                "language, source_scale, reports, rejected, run_id, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+                    (res.article_id, res.content_hash, res.status, res.error, res.outlet, res.url, res.published,
+                     res.language, res.source_scale, len(res.reports), res.rejected, run_id, res.position)
+                    for res in results])
             db.executemany("INSERT INTO problems (run_id, path, line, field, message) VALUES (?,?,?,?,?)",
                            [(run_id, p.path, p.line, p.field, p.message) for p in problems])
 
     # -- consolidation -------------------------------------------------------------------
-    _GROUP_COLS = ("signature, event_seq, EXISTS (SELECT 1 FROM reports r WHERE r.group_key = g.group_key)")
+    _GROUP_COLS = ("group_key, signature, event_seq, "
+                   "EXISTS (SELECT 1 FROM reports r WHERE r.group_key = g.group_key)")
 
     @staticmethod
     def _group(row: tuple[Any, ...]) -> GroupRow:
-        return GroupRow(Signature.from_json(row[0]), row[1], bool(row[2]))
+        return GroupRow(row[0], Signature.from_json(row[1]), row[2], bool(row[3]))
 
-    def first_dirty_group(self) -> GroupRow | None:
-        row = self._db.execute(f"SELECT {self._GROUP_COLS} FROM groups g WHERE dirty = 1 "
-                               "ORDER BY event_date, country, group_key LIMIT 1").fetchone()
-        return self._group(row) if row else None
+    def dirty_groups(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM groups WHERE dirty = 1").fetchone()[0])
+
+    def next_dirty_groups(self, after: tuple[str, str, str] | None, limit: int) -> list[GroupRow]:
+        where, args = "dirty = 1", [limit]
+        if after is not None:
+            where += " AND (event_date, country, group_key) > (?, ?, ?)"
+            args = [*after, limit]
+        rows = self._db.execute(f"SELECT {self._GROUP_COLS} FROM groups g WHERE {where} "
+                                "ORDER BY event_date, country, group_key LIMIT ?", args)
+        return [self._group(r) for r in rows]
 
     def groups_in_window(self, country: str, first: str, last: str) -> list[GroupRow]:
         rows = self._db.execute(f"SELECT {self._GROUP_COLS} FROM groups g WHERE country = ? "
@@ -275,13 +326,13 @@ class SQLiteStore(Store):
                 found.setdefault(key, set()).add(aid)
         return {k: frozenset(v) for k, v in found.items()}
 
-    def group_reports(self, keys: Iterable[str]) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
+    def group_reports(self, keys: Iterable[str]) -> list[ReportSummary]:
+        out: list[ReportSummary] = []
         for part in _chunks(sorted(set(keys))):
-            sql = f"SELECT id, record FROM reports WHERE group_key IN ({_marks(len(part))}) ORDER BY id"
-            for row, record in self._db.execute(sql, tuple(part)):
-                full = json.loads(record)
-                out.append({"_row": row, **{k: full.get(k) for k in MERGE_FIELDS}})
+            sql = ("SELECT id, group_key, article_id, event_uid, fatalities, confidence, source, source_scale, "
+                   f"evidence FROM reports WHERE group_key IN ({_marks(len(part))})")
+            out.extend(map(ReportSummary._make, self._db.execute(sql, tuple(part))))
+        out.sort()
         return out
 
     def report_record(self, row: int) -> dict[str, Any]:
@@ -308,22 +359,25 @@ class SQLiteStore(Store):
         db = self._db
         with self.transaction():
             for ch in changes:
-                rec = ch.record
-                prefix, number = split_id(ch.event_id_cnty)
-                values = (ch.content_hash, ch.timestamp, rec["event_date"], rec["country"], rec.get("admin1", ""),
-                          rec["event_type"], json.dumps(rec, ensure_ascii=False, sort_keys=False))
-                if ch.seq is None:
-                    cur = db.execute(
-                        "INSERT INTO events (event_id_cnty, id_prefix, id_number, status, content_hash, timestamp, "
-                        "event_date, country, admin1, event_type, record) VALUES (?,?,?,'active',?,?,?,?,?,?,?)",
-                        (ch.event_id_cnty, prefix, number, *values))
-                    seq = int(cur.lastrowid or 0)
-                else:
+                m = ch.merged
+                if ch.seq is not None and not ch.changed:  # the stored record is this one
                     seq = ch.seq
-                    db.execute("UPDATE events SET status = 'active', merged_into = '', content_hash = ?, "
-                               "timestamp = ?, event_date = ?, country = ?, admin1 = ?, event_type = ?, record = ? "
-                               "WHERE seq = ?", (*values, seq))
-                for part in _chunks(list(ch.group_keys)):
+                else:
+                    values = (m.digest, ch.timestamp, m.event_date, m.country, m.admin1, m.event_type,
+                              m.text(ch.event_id_cnty, ch.timestamp))
+                    if ch.seq is None:
+                        prefix, number = split_id(ch.event_id_cnty)
+                        cur = db.execute(
+                            "INSERT INTO events (event_id_cnty, id_prefix, id_number, status, content_hash, "
+                            "timestamp, event_date, country, admin1, event_type, record) "
+                            "VALUES (?,?,?,'active',?,?,?,?,?,?,?)", (ch.event_id_cnty, prefix, number, *values))
+                        seq = int(cur.lastrowid or 0)
+                    else:
+                        seq = ch.seq
+                        db.execute("UPDATE events SET status = 'active', merged_into = '', content_hash = ?, "
+                                   "timestamp = ?, event_date = ?, country = ?, admin1 = ?, event_type = ?, "
+                                   "record = ? WHERE seq = ?", (*values, seq))
+                for part in _chunks(list(m.keys)):
                     db.execute(f"UPDATE groups SET event_seq = ? WHERE group_key IN ({_marks(len(part))})",
                                (seq, *part))
             for seq, into in retired.items():

@@ -18,20 +18,21 @@ The builder, the merge and the exports talk to a ``Store`` and nothing else.  A 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from ..errors import ConflictEventsError
+from ..errors import ConflictEventsError, InputError
 from ..model import Event
 from ..problems import Problem
-from .merge import MergeSettings, Signature
+from .merge import MergedRecord, MergeSettings, Signature
 
-__all__ = ["DatasetBusyError", "Store", "RunInfo", "ArticleState", "ArticleRecord", "ReportRow", "GroupRow", "StoredEvent",
-           "EventChange", "EventFilters", "open_store", "DATASET_FORMAT"]
+__all__ = ["DatasetBusyError", "Store", "RunInfo", "ArticleState", "ArticleRecord", "ReportRow", "ReportSummary",
+           "GroupRow", "StoredEvent", "EventChange", "EventFilters", "open_store", "DATASET_FORMAT"]
 
 DATASET_FORMAT = "conflict-events dataset"
 
@@ -56,40 +57,68 @@ class ArticleState:
     content_hash: str
     status: str
     run_id: int
+    position: int  # where the article came in the input of that run
 
 
-@dataclass(frozen=True)
-class ReportRow:
-    """One event coded from one article, as stored (``record`` is the event as JSON text)."""
+class ReportRow(NamedTuple):
+    """One event coded from one article, as stored: plain values, cheap to send between processes.
+
+    ``signature`` is the ``merge.Signature`` as JSON and ``group_key`` its key; ``fatalities`` to
+    ``evidence`` are what the merge reads of every report (``evidence`` as JSON text); ``record``
+    is the whole event as JSON text (read only for the report that leads a merged event).
+    """
 
     event_uid: str
-    signature: Signature
+    group_key: str
+    country: str
+    event_date: str
+    signature: str
+    fatalities: int
+    confidence: float
+    source: str
+    source_scale: str
+    evidence: str
     record: str
 
 
-@dataclass
-class ArticleRecord:
+class ArticleRecord(NamedTuple):
     """What coding one article gave: its reports, or the error that stopped it."""
 
     article_id: str
     content_hash: str
     status: str  # 'ok' | 'failed'
-    meta: dict[str, str] = field(default_factory=dict)
-    reports: list[ReportRow] = field(default_factory=list)
+    outlet: str = ""
+    url: str = ""
+    published: str = ""
+    language: str = ""
+    source_scale: str = ""
+    reports: tuple[ReportRow, ...] = ()
     error: str = ""
     rejected: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: tuple[str, ...] = ()
+    position: int = 0  # where the article came in this run's input (the first of one id wins)
+
+
+class ReportSummary(NamedTuple):
+    """What the merge reads of a stored report (``evidence`` as JSON text)."""
+
+    row: int
+    group_key: str
+    article_id: str
+    event_uid: str
+    fatalities: int
+    confidence: float
+    source: str
+    source_scale: str
+    evidence: str
 
 
 @dataclass(frozen=True)
 class GroupRow:
+    key: str  # the signature's key
     signature: Signature
     event_seq: int | None
     live: bool  # has at least one report
-
-    @property
-    def key(self) -> str:
-        return self.signature.key
 
 
 @dataclass(frozen=True)
@@ -107,10 +136,9 @@ class EventChange:
 
     seq: int | None
     event_id_cnty: str
-    record: Mapping[str, Any]
-    content_hash: str
+    merged: MergedRecord  # its record, content hash and groups
     timestamp: int
-    group_keys: tuple[str, ...]
+    changed: bool = True  # False: the stored record is already this one (only its groups are written)
 
 
 @dataclass(frozen=True)
@@ -125,9 +153,14 @@ class EventFilters:
 
 
 class Store(AbstractContextManager):
-    """Access to a dataset.  Writes happen inside ``transaction()`` blocks (all or nothing)."""
+    """Access to a dataset.  Writes happen inside ``transaction()`` blocks (all or nothing).
 
-    path: str
+    One process writes (the build); worker processes open the same dataset again with
+    ``open_store(store.path)`` to read reports while merging, so a server backend must allow
+    readers beside its one writer.
+    """
+
+    path: str  # where the dataset is: what open_store() was given
 
     def __exit__(self, *exc: object) -> None:
         self.close()
@@ -154,12 +187,18 @@ class Store(AbstractContextManager):
 
     @abstractmethod
     def record_batch(self, run_id: int, results: Sequence[ArticleRecord], problems: Sequence[Problem]) -> None:
-        """Store a batch of coded articles (replacing their earlier reports) in one transaction."""
+        """Store a batch of coded articles (replacing their earlier reports) in one transaction.
+        Worker processes call it too, each with its own store: it must allow several writers, one
+        transaction at a time."""
 
     # -- consolidation (call inside a transaction) ---------------------------------------
     @abstractmethod
-    def first_dirty_group(self) -> GroupRow | None:
-        """The dirty group that comes first by (date, country, key), or None."""
+    def dirty_groups(self) -> int:
+        """How many groups wait for consolidation."""
+
+    @abstractmethod
+    def next_dirty_groups(self, after: tuple[str, str, str] | None, limit: int) -> list[GroupRow]:
+        """Dirty groups in (date, country, key) order, from just after the position ``after``."""
 
     @abstractmethod
     def groups_in_window(self, country: str, first: str, last: str) -> list[GroupRow]:
@@ -172,8 +211,8 @@ class Store(AbstractContextManager):
     def group_articles(self, keys: Iterable[str]) -> dict[str, frozenset[str]]: ...
 
     @abstractmethod
-    def group_reports(self, keys: Iterable[str]) -> list[dict[str, Any]]:
-        """The reports of groups, each with only ``merge.MERGE_FIELDS`` and its ``_row``."""
+    def group_reports(self, keys: Iterable[str]) -> list[ReportSummary]:
+        """The reports of groups, in the order they were stored."""
 
     @abstractmethod
     def report_record(self, row: int) -> dict[str, Any]:
@@ -205,6 +244,12 @@ def open_store(path: str | Path, *, create: bool = False, force: bool = False, w
     """Open a dataset (an SQLite file).  ``create`` makes a new one where there is no file;
     ``force`` also replaces a file that is not a dataset; ``writer`` takes the one writer's lock
     (a second build on the same dataset is refused while the first runs)."""
+    match = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*)://", str(path))
+    if match and match.group(1).lower() != "file":  # where a server backend would be chosen
+        raise InputError(f"no dataset store for {match.group(1)}:// addresses; a dataset is an SQLite file",
+                         path=str(path), hint="give a file name, e.g. --db data/events.db")
     from .sqlite import SQLiteStore
 
+    if match:
+        path = str(path)[len("file://"):]
     return SQLiteStore(path, create=create, force=force, writer=writer)

@@ -28,6 +28,7 @@ __all__ = ["validate_file", "validate_record", "sniff_format"]
 _INT_FIELDS = {"year", "time_precision", "iso", "geo_precision", "fatalities", "timestamp"}
 _FLOAT_FIELDS = {"latitude", "longitude", "confidence"}
 _JSON_FIELDS = {"evidence", "provenance"}
+_MAX_CELL = 1 << 30  # characters in one CSV cell (the csv module's default is 131,072)
 
 
 @lru_cache(maxsize=2)
@@ -109,6 +110,8 @@ def _validate_csv(path: Path) -> Iterator[Problem]:
     except OSError as exc:
         yield Problem(name, f"cannot be read: {exc.strerror or exc}")
         return
+    # a merged dataset event keeps every report's evidence: its provenance cell can be megabytes
+    csv.field_size_limit(max(csv.field_size_limit(), _MAX_CELL))
     with fh:
         reader = csv.reader(fh, strict=True)
         try:

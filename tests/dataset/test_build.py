@@ -166,6 +166,35 @@ def test_a_reused_id_with_another_text_keeps_the_first(ds, tmp_path):
     assert rec["source"] == "A"
 
 
+@pytest.mark.parametrize(("workers", "batch_size"), [(1, 1), (2, 1), (2, 2)])
+def test_the_first_of_a_reused_id_wins_whatever_the_workers(ds, tmp_path, workers, batch_size):
+    arts = [article(f"x{i}", "2024-01-09", f"O{i}", line("0", "Hajin", "Air/drone strike", "TR")) for i in range(9)]
+    arts[2] = article("same", "2024-01-09", "First", line("0", "Dhiban", *CLASH))
+    arts[7] = article("same", "2024-01-09", "Second", line("0", "Aleppo", "Air/drone strike", "TR"))
+    db = tmp_path / "d.db"
+    report = ds.build([ds.corpus(arts)], db, workers=workers, batch_size=batch_size)
+    assert report.failed == 1 and "unique id" in str(report.problems[0])
+    assert [r["source"] for r in ds.records(db) if r["location"] != "Hajin"] == ["First"]
+
+
+def test_a_later_article_stored_first_gives_way():
+    """Workers store batches in the order they finish: the first in the input wins all the same."""
+    from events.dataset.build import _drop_duplicates
+    from events.dataset.store import ArticleRecord, ArticleState
+
+    first, other = ArticleRecord("a", "h1", "ok", position=3), ArticleRecord("a", "h2", "ok", position=3)
+    stored_later = {"a": ArticleState("h2", "ok", 7, 9)}  # run 7, stored from position 9
+    kept, problems = _drop_duplicates(stored_later, 7, [first])
+    assert kept == [first] and len(problems) == 1  # replaces it; the id is reported
+    stored_earlier = {"a": ArticleState("h2", "ok", 7, 1)}
+    kept, problems = _drop_duplicates(stored_earlier, 7, [first])
+    assert kept == [] and len(problems) == 1
+    same_later = {"a": ArticleState("h2", "ok", 7, 9)}
+    kept, problems = _drop_duplicates(same_later, 7, [other])
+    assert kept == [other] and problems == []  # the same text, stored again at its first position
+    assert _drop_duplicates({"a": ArticleState("h2", "ok", 6, 1)}, 7, [first]) == ([first], [])  # another run
+
+
 def test_a_file_that_is_not_a_dataset_is_kept(ds, tmp_path):
     precious = tmp_path / "thesis.db"
     precious.write_text("my thesis", encoding="utf-8")

@@ -51,6 +51,40 @@ def test_jsonl_round_trip(db, tmp_path):
     assert [e.event_date.isoformat() for e in back] == sorted(e.event_date.isoformat() for e in back)
 
 
+def test_csv_and_geojson_round_trip(db, tmp_path):
+    """Read back with the validator's own parsing, every event comes back whole."""
+    import csv
+
+    from events.io.validate import _coerce_csv
+
+    stored = list(iter_dataset(db))
+    out = tmp_path / "events.csv"
+    export_dataset(db, out)
+    with out.open(encoding="utf-8", newline="") as fh:
+        back = [Event.model_validate(_coerce_csv(row)) for row in csv.DictReader(fh)]
+    assert back == stored
+    out = tmp_path / "events.geojson"
+    export_dataset(db, out)
+    features = json.loads(out.read_text(encoding="utf-8"))["features"]
+    assert [Event.model_validate(f["properties"]) for f in features] == stored
+    assert [f["geometry"]["coordinates"] for f in features] == [[e.longitude, e.latitude] for e in stored]
+
+
+def test_a_merged_event_with_a_huge_provenance_validates(ds, tmp_path):
+    # every report's evidence stays in the provenance: with enough outlets a CSV cell passes the
+    # csv module's default limit of 131,072 characters
+    arts = [article(f"w{i:04d}", "2024-01-09", f"Outlet {i}", line("0", "Dhiban", "Armed clash", "IS", "SDF", 3))
+            for i in range(1200)]
+    db = tmp_path / "big.db"
+    ds.build([ds.corpus(arts)], db)
+    out = tmp_path / "big.csv"
+    assert export_dataset(db, out) == 1
+    (event,) = iter_dataset(db)
+    provenance = event.model_dump(mode="json")["provenance"]
+    assert len(json.dumps(provenance, ensure_ascii=False, separators=(",", ":"))) > 131_072  # the CSV cell
+    assert validate_file(out) == []
+
+
 def test_csv_cells_are_neutralised(db, tmp_path):
     out = tmp_path / "events.csv"
     export_dataset(db, out)
