@@ -70,3 +70,18 @@ def test_one_article_failing_never_stops_the_run(tmp_path, monkeypatch):
     assert [str(p) for p in report.problems] == ["b: failed: RuntimeError: a bug in a stage"]
     written = [json.loads(line)["article_id"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert written and set(written) == {"a", "c"}
+
+
+@pytest.mark.parametrize("text,coded", [
+    ("A car bomb exploded in Lagos on Tuesday, killing three people.", False),
+    ("Gunmen killed three civilians in Benin City on Tuesday.", False),
+    ("Gunmen killed three civilians in Mosul on Tuesday.", True),
+])
+def test_places_outside_the_country_table_are_not_coded(text, coded):
+    from events.api import extract_text
+
+    result = extract_text(text, published="2024-03-20", timestamp=0)
+    assert bool(result.events) is coded
+    assert all(ev.region and ev.country for ev in result.events)
+    if not coded:
+        assert [r.reason for r in result.rejected] == ["country-not-covered"]

@@ -132,6 +132,10 @@ def build_event(d: EventDraft, lexicons: LexiconSet | None = None) -> tuple[Even
     located = inc.place
     place = located.place
     country = place.country
+    if not place.region:
+        # a place in a country the country table (gazetteer/countries.csv) lacks: no ACLED country
+        # name, region or admin1 to code it with
+        return None, "country-not-covered"
     if d.date is not None:
         date, precision, date_rule = d.date.value.date, int(d.date.value.precision), str(d.date.value.rule)
         date_entries = list(getattr(d.date.value, "entries", ()) or [])
