@@ -308,8 +308,9 @@ def code_document(doc: Document, mentions: Mentions, lexicons: LexiconSet | None
             reason = "date:" + "+".join(sorted(set(date_m.value.flags) & _NEVER_EVENT_FLAGS) or ["unresolved"])
             result.rejected.append(_reject(doc, inc, reason))
             if date_m.value.date is None:
+                why = "needs a publication date" if doc.published is None else "names no day it can be resolved to"
                 result.problems.append(f"{doc.article.id}: could not date an event "
-                                       f"({doc.original_text(date_m.start, date_m.end)!r} needs a publication date)")
+                                       f"({doc.original_text(date_m.start, date_m.end)!r} {why})")
             continue
         if roles.actor2 is None and roles.actor1 is not None and decision.sub_event_type in _BATTLES:
             other = _other_side(roles.actor1, drafts, lexicons)
