@@ -1,4 +1,4 @@
-"""The per-document indexes that keep long articles linear give the same answers as the plain scans
+"""The per-document indexes and fast paths (long articles in linear time, normalisation) give the same answers as the plain scans
 they replace (span sets, occupancy maps, the blocking-cue index, the narrative date table)."""
 
 from __future__ import annotations
