@@ -1,7 +1,7 @@
 """The performance benchmark of conflict-events (issue 8), in one command.
 
-    python benchmarks/run.py            # full run (about 15-20 minutes on 2 cores)
-    python benchmarks/run.py --quick    # a smaller run (about 4 minutes)
+    python benchmarks/run.py            # full run (about 6 minutes on 2 cores)
+    python benchmarks/run.py --quick    # a smaller run (about 2 minutes)
     python benchmarks/run.py --only pipeline,startup --articles 5000
 
 Prints a table and writes everything to ``benchmarks/results/perf.json`` (``perf-quick.json`` with

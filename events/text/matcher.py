@@ -300,12 +300,14 @@ class JointMatcher:
             auto.add_word("\x00\x00", (2, ()))
         auto.make_automaton()
         self._automaton = auto
+        self._compiled = [m._automaton for m in self.members]  # what the joint automaton was made of
 
     def prime(self, key: str) -> None:
         outs: list[list[Match]] = [[] for _ in self.members]
         _scan_into(key, self._automaton.iter(key), outs, joint=True)
-        for m, out in zip(self.members, outs, strict=True):
-            m._primed = (key, out)
+        for m, auto, out in zip(self.members, self._compiled, outs, strict=True):
+            if m._automaton is auto:  # a member changed since (patterns added) scans alone
+                m._primed = (key, out)
 
 
 def _split_article(key: str) -> tuple[bool, str]:

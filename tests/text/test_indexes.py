@@ -1,5 +1,6 @@
-"""The per-document indexes that keep long articles linear give the same answers as the plain scans
-they replace (span sets, occupancy maps, the blocking-cue index, the narrative date table)."""
+"""The per-document indexes and fast paths (long articles in linear time, normalisation) give the
+same answers as the plain scans they replace (span sets, occupancy maps, the blocking-cue index,
+the narrative date table, deletion offsets)."""
 
 from __future__ import annotations
 

@@ -60,3 +60,15 @@ def test_a_primed_result_serves_only_the_same_key_object():
     other = "".join(list(key))  # equal text, another object: scanned afresh
     assert other is not key
     assert list(MATCHERS[0].iter_raw(other)) == _alone(MATCHERS[0], other)
+
+
+def test_a_member_changed_after_joining_scans_alone():
+    a, b = Matcher(), Matcher()
+    a.add("الحسكة", "place", 1)
+    b.add("قتل", "trigger", 2)
+    joint = JointMatcher([a, b])
+    a.add("الرقة", "place", 3)
+    key = match_key("قتل ثلاثة في الرقة والحسكة")
+    joint.prime(key)
+    assert [m.pattern for m in a.iter_raw(key)] == ["الرقه", "الحسكه"]
+    assert [m.pattern for m in b.iter_raw(key)] == ["قتل"]
