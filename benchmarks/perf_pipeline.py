@@ -251,23 +251,39 @@ def workers(records: list[dict], n: int, counts: tuple[int, ...] = (1, 2)) -> di
     return out
 
 
+_CODER_EXTRACT = None
+
+
+def _code_batch(batch: list) -> list:
+    from events.dataset.build import code_article
+
+    return [code_article(a, _CODER_EXTRACT) for a in batch]
+
+
 def child_coder(corpus: str, k: int) -> dict:
-    """The build's multiprocess coder alone: read, code in ``k`` processes, collect (no store)."""
+    """The build's coding alone, in ``k`` processes: read, code each article into storable reports
+    (``code_article``, what a build worker does before it writes), collect the counts (no store)."""
+    import multiprocessing as mp
     import resource
 
-    from events.dataset.build import BuildOptions, _batches, _Coder, _real_extractor
+    from events.dataset.build import BuildOptions, _batches, _real_extractor
     from events.io.readers import iter_articles
 
+    global _CODER_EXTRACT
     options = BuildOptions(workers=k)
-    extract = _real_extractor((), (), False)
-    coder = _Coder(options, extract)
+    _CODER_EXTRACT = _real_extractor((), (), False)  # forked workers share the loaded resources
+    batches = (batch for batch, _problems in _batches(iter_articles([corpus]), options.batch_size))
     self0, kids0 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     n = 0
-    for results, _extra in coder.run((a, None) for a, _p in _batches(iter_articles([corpus]), options.batch_size)):
-        n += len(results)
+    if k == 1:
+        for batch in batches:
+            n += len(_code_batch(batch))
+    else:
+        with mp.get_context("fork").Pool(k) as pool:
+            for done in pool.imap(_code_batch, batches):
+                n += len(done)
     wall = time.perf_counter() - t0
-    coder.close()
     self1, kids1 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     main_cpu = self1.ru_utime + self1.ru_stime - self0.ru_utime - self0.ru_stime
     workers_cpu = kids1.ru_utime + kids1.ru_stime - kids0.ru_utime - kids0.ru_stime

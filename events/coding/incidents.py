@@ -320,8 +320,9 @@ def _between(doc: Document, p: Any) -> bool:
 
 def _after_marker(doc: Document, p: Any, markers: list[Any]) -> bool:
     for m in markers:
-        if m.end <= p.name_start and len(_WORD.findall(doc.key, m.end, p.name_start)) <= 1 \
-                and p.name_start - m.end <= 25:
+        # the distance first: counting the words between is dear when the marker is far away
+        if m.end <= p.name_start and p.name_start - m.end <= 25 \
+                and len(_WORD.findall(doc.key, m.end, p.name_start)) <= 1:
             return True
     return False
 
