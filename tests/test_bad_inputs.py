@@ -85,3 +85,15 @@ def test_places_outside_the_country_table_are_not_coded(text, coded):
     assert all(ev.region and ev.country for ev in result.events)
     if not coded:
         assert [r.reason for r in result.rejected] == ["country-not-covered"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of protesters gathered in Tehran on Tuesday.",
+    "A drone struck a car in Beirut on Tuesday, killing two people.",
+])
+def test_places_without_an_admin1_are_not_coded(text):
+    from events.api import extract_text
+
+    result = extract_text(text, published="2024-03-20", timestamp=0)
+    assert result.events == []
+    assert [r.reason for r in result.rejected] == ["no-admin1"]

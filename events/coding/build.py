@@ -136,6 +136,10 @@ def build_event(d: EventDraft, lexicons: LexiconSet | None = None) -> tuple[Even
         # a place in a country the country table (gazetteer/countries.csv) lacks: no ACLED country
         # name, region or admin1 to code it with
         return None, "country-not-covered"
+    if not place.admin1:
+        # ACLED leaves admin1 empty only at sea; a place the gazetteer knows no admin1 of (a country
+        # without admin units in it: import a GeoNames dump or an OCHA table for that) is not coded
+        return None, "no-admin1"
     if d.date is not None:
         date, precision, date_rule = d.date.value.date, int(d.date.value.precision), str(d.date.value.rule)
         date_entries = list(getattr(d.date.value, "entries", ()) or [])
